@@ -1,0 +1,145 @@
+using System.ComponentModel;
+
+namespace ReportParser;
+
+/// <summary>
+/// Stable diagnostic codes, numbered by pipeline stage: RP1xxx input, RP2xxx sections and metadata,
+/// RP3xxx tables, RP4xxx validation rules. Codes are never renumbered; retired ones are marked obsolete.
+/// </summary>
+public enum DiagnosticCode
+{
+    /// <summary>The input is empty or holds only white space.</summary>
+    [Description("empty input")] EmptyInput = 1001,
+
+    /// <summary>The input is binary data, not text.</summary>
+    [Description("binary input")] BinaryInput = 1002,
+
+    /// <summary>No byte-order mark and not valid UTF-8: decoded as GB18030.</summary>
+    [Description("decoded as GB18030")] EncodingFallback = 1003,
+
+    /// <summary>The input holds byte sequences that are invalid in the detected encoding.</summary>
+    [Description("invalid bytes for encoding")] InvalidBytes = 1004,
+
+    /// <summary>The input exceeds a configured limit; the rest was not read.</summary>
+    [Description("input limit reached")] LimitExceeded = 1005,
+
+    /// <summary>The input format is recognised but not supported by this build.</summary>
+    [Description("unsupported format")] UnsupportedFormat = 1006,
+
+    /// <summary>The input could not be read (I/O failure, corrupt container).</summary>
+    [Description("unreadable input")] Unreadable = 1007,
+
+    /// <summary>The declared encoding was used to decode the input.</summary>
+    [Description("declared encoding used")] DeclaredEncoding = 1008,
+
+    /// <summary>A required section of the template was not found.</summary>
+    [Description("missing section")] MissingSection = 2001,
+
+    /// <summary>A section heading uses an accepted variant of the template's wording.</summary>
+    [Description("heading variant")] HeadingVariant = 2002,
+
+    /// <summary>A section heading was recognised despite a typo.</summary>
+    [Description("heading typo")] HeadingTypo = 2003,
+
+    /// <summary>A numbered heading that is not part of the template; its section is kept.</summary>
+    [Description("unknown heading")] UnknownHeading = 2004,
+
+    /// <summary>The same section heading appears twice.</summary>
+    [Description("duplicated section")] DuplicateSection = 2005,
+
+    /// <summary>Sections are numbered or ordered differently from the template.</summary>
+    [Description("section out of order")] SectionOutOfOrder = 2006,
+
+    /// <summary>The template could not be decided with confidence.</summary>
+    [Description("template uncertain")] TemplateUncertain = 2010,
+
+    /// <summary>The year and the table labels point at different templates.</summary>
+    [Description("template and year disagree")] TemplateMismatch = 2011,
+
+    /// <summary>The report year could not be found.</summary>
+    [Description("year not found")] YearNotFound = 2012,
+
+    /// <summary>The publishing agency could not be found.</summary>
+    [Description("agency not found")] AgencyNotFound = 2013,
+
+    /// <summary>The document uses a pre-2019 (legacy) layout: sections and raw tables only.</summary>
+    [Description("legacy format")] LegacyFormat = 2014,
+
+    /// <summary>The document does not look like a disclosure annual report.</summary>
+    [Description("not a report")] NotAReport = 2015,
+
+    /// <summary>A table the template requires was not found in its section.</summary>
+    [Description("missing table")] MissingTable = 3001,
+
+    /// <summary>A table row whose label matches no template row.</summary>
+    [Description("unknown row")] UnknownRow = 3002,
+
+    /// <summary>A template row appears twice; the first occurrence is kept.</summary>
+    [Description("duplicated row")] DuplicateRow = 3003,
+
+    /// <summary>A row label that belongs to another block of the table; its values are not used.</summary>
+    [Description("row in wrong block")] RowInWrongBlock = 3004,
+
+    /// <summary>A column header deviates from the template (misspelled, unexpected or missing).</summary>
+    [Description("header deviates")] HeaderDeviation = 3005,
+
+    /// <summary>A column header is printed twice.</summary>
+    [Description("duplicated header")] DuplicateHeader = 3006,
+
+    /// <summary>A row carries fewer values than the template has columns.</summary>
+    [Description("fewer values than columns")] FewerValues = 3007,
+
+    /// <summary>A row carries more values than the template has columns; the extra ones are ignored.</summary>
+    [Description("more values than columns")] MoreValues = 3008,
+
+    /// <summary>A cell holds text that is not a number of the expected kind.</summary>
+    [Description("unparsable value")] UnparsableValue = 3009,
+
+    /// <summary>A cell holds a placeholder (—, /, 无): read as not stated.</summary>
+    [Description("placeholder read as not stated")] Placeholder = 3010,
+
+    /// <summary>A template row is absent from the table; its cells are not stated.</summary>
+    [Description("missing row")] MissingRow = 3011,
+
+    /// <summary>A row label differs from the template's wording but was recognised.</summary>
+    [Description("row label variant")] RowLabelVariant = 3012,
+
+    /// <summary>A row is numbered differently from the template.</summary>
+    [Description("enumerator mismatch")] EnumeratorMismatch = 3013,
+
+    /// <summary>A number was written with full-width digits, separators or a unit and normalised.</summary>
+    [Description("number normalised")] NumberNormalized = 3015,
+
+    /// <summary>A 2021 report prints the single 2019 （六）其他处理 row.</summary>
+    [Description("single other-processing row")] SingleOtherRow = 3017,
+
+    /// <summary>Table cells were recovered by splitting a run of fused digits.</summary>
+    [Description("cells recovered from fused run")] FusedRunRecovered = 3020,
+
+    /// <summary>A fused run of digits admits several splits; its cells are left not stated.</summary>
+    [Description("ambiguous fused run")] FusedRunAmbiguous = 3021,
+
+    /// <summary>The search over a fused run hit its bound.</summary>
+    [Description("fused run search bounded")] FusedRunBound = 3022,
+
+    /// <summary>Requests.Balance: new + carried over ≠ total + carried forward.</summary>
+    [Description("Requests.Balance")] RequestsBalance = 4001,
+
+    /// <summary>Requests.RowTotal: 总计 ≠ the sum of the applicant columns.</summary>
+    [Description("Requests.RowTotal")] RequestsRowTotal = 4002,
+
+    /// <summary>Requests.OutcomeTotal: （七）总计 ≠ the sum of the outcome rows.</summary>
+    [Description("Requests.OutcomeTotal")] RequestsOutcomeTotal = 4003,
+
+    /// <summary>ReviewLitigation.GroupTotal: a group's 总计 ≠ the sum of its four outcomes.</summary>
+    [Description("ReviewLitigation.GroupTotal")] ReviewLitigationGroupTotal = 4004,
+
+    /// <summary>Values.NonNegative: a count or amount is negative or not whole.</summary>
+    [Description("Values.NonNegative")] ValuesNonNegative = 4005,
+
+    /// <summary>CrossYear.CarryOver: carried over ≠ last year's carried forward (batch check).</summary>
+    [Description("CrossYear.CarryOver")] CrossYearCarryOver = 4006,
+
+    /// <summary>A rule could not be checked because a value it needs is not stated.</summary>
+    [Description("rule not checkable")] RuleNotCheckable = 4090,
+}

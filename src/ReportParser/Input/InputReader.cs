@@ -1,0 +1,94 @@
+using ReportParser.Diagnostics;
+
+namespace ReportParser.Input;
+
+/// <summary>Chooses the input reader by declared format or by content, and applies the input limits.</summary>
+internal static class InputReader
+{
+    public static DocumentBlocks Read(ReportSource source, ReportParserOptions options, DiagnosticBag bag)
+    {
+        var empty = new DocumentBlocks(source.Name, SourceFormat.Unknown, Array.Empty<Block>());
+        if (source.Bytes is { } bytes && bytes.LongLength > options.MaxInputBytes)
+        {
+            bag.Error(DiagnosticCode.LimitExceeded, SourceSpan.None, $"the input is {bytes.LongLength:N0} bytes, over the limit of {options.MaxInputBytes:N0}; not parsed");
+            return empty;
+        }
+        var format = source.DeclaredFormat ?? FormatDetector.Detect(source.Bytes, source.Text, source.Name);
+        switch (format)
+        {
+            case SourceFormat.Pdf:
+                bag.Error(DiagnosticCode.UnsupportedFormat, SourceSpan.None, "PDF input is not supported by this build");
+                return empty with { Format = SourceFormat.Pdf };
+            case SourceFormat.Html:
+                bag.Error(DiagnosticCode.UnsupportedFormat, SourceSpan.None, "HTML input is not supported by this build");
+                return empty with { Format = SourceFormat.Html };
+        }
+        string? text = source.Text;
+        if (text is null && source.Bytes is { } b)
+        {
+            if (b.Length == 0)
+            {
+                bag.Error(DiagnosticCode.EmptyInput, SourceSpan.None, "the input is empty (0 bytes)");
+                return empty;
+            }
+            text = TextDecoder.Decode(b, bag);
+        }
+        if (text is null) return empty;
+        text = LimitLines(text, options, bag);
+        if (text.AsSpan().Trim().IsEmpty && !bag.HasErrors)
+        {
+            bag.Error(DiagnosticCode.EmptyInput, SourceSpan.None, "the input holds only white space");
+            return empty with { Format = SourceFormat.Text };
+        }
+        return TextInput.Read(source.Name, text);
+    }
+
+    private static string LimitLines(string text, ReportParserOptions options, DiagnosticBag bag)
+    {
+        int lines = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (text[i] != '\n') continue;
+            if (++lines >= options.MaxLines)
+            {
+                bag.Error(DiagnosticCode.LimitExceeded, new SourceSpan(lines, 1), $"the input has more than {options.MaxLines:N0} lines; the rest was not read");
+                return text[..i];
+            }
+        }
+        return text;
+    }
+}
+
+/// <summary>Detects the input format from the content (magic bytes, markup), not the file name.</summary>
+internal static class FormatDetector
+{
+    public static SourceFormat Detect(byte[]? bytes, string? text, string name)
+    {
+        if (bytes is not null)
+        {
+            var span = bytes.AsSpan();
+            int skip = 0;
+            while (skip < span.Length && skip < 1024 && span[skip] != (byte)'%' && (span[skip] is (byte)' ' or (byte)'\r' or (byte)'\n' or (byte)'\t' or 0xEF or 0xBB or 0xBF)) skip++;
+            if (span.Length - skip >= 5 && span.Slice(skip, 5).SequenceEqual("%PDF-"u8)) return SourceFormat.Pdf;
+            if (span.IndexOf("%PDF-"u8) is int at && at >= 0 && at < 1024) return SourceFormat.Pdf;
+            var head = System.Text.Encoding.Latin1.GetString(span[..Math.Min(span.Length, 4096)]);
+            if (LooksHtml(head)) return SourceFormat.Html;
+            return SourceFormat.Text;
+        }
+        if (text is not null && LooksHtml(text.Length > 4096 ? text[..4096] : text)) return SourceFormat.Html;
+        return SourceFormat.Text;
+    }
+
+    private static bool LooksHtml(string head)
+    {
+        var h = head.TrimStart('\uFEFF', ' ', '\r', '\n', '\t');
+        if (h.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase) || h.StartsWith("<html", StringComparison.OrdinalIgnoreCase)) return true;
+        int tags = 0;
+        foreach (var t in new[] { "<p", "<div", "<table", "<td", "<br", "<span", "<body", "<meta", "<head", "<tr" })
+        {
+            int i = 0;
+            while ((i = h.IndexOf(t, i, StringComparison.OrdinalIgnoreCase)) >= 0) { tags++; i += t.Length; }
+        }
+        return tags >= 3;
+    }
+}

@@ -1,0 +1,102 @@
+namespace ReportParser.Input;
+
+/// <summary>
+/// Reads plain text into blocks. Lines holding a tab are table rows (cells split on tabs, merged cells
+/// appear as empty cells); consecutive rows form one table, and a blank line inside a table does not end
+/// it when the next non-blank line is a row again. Other non-blank lines are paragraphs.
+/// </summary>
+internal static class TextInput
+{
+    public static DocumentBlocks Read(string name, string text)
+    {
+        var lines = SplitLines(text);
+        var blocks = new List<Block>();
+        List<GridRow>? rows = null;
+        for (int i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            int lineNo = i + 1;
+            if (line.Contains('\t'))
+            {
+                rows ??= new List<GridRow>();
+                rows.Add(ReadRow(line, lineNo));
+                continue;
+            }
+            if (IsBlank(line))
+            {
+                if (rows is not null && NextNonBlankIsRow(lines, i + 1)) continue;
+                Flush();
+                continue;
+            }
+            Flush();
+            int start = FirstNonSpace(line);
+            blocks.Add(new ParagraphBlock(TextUtil.Trim(line), new SourceSpan(lineNo, start + 1)));
+        }
+        Flush();
+        return new DocumentBlocks(name, SourceFormat.Text, blocks);
+
+        void Flush()
+        {
+            if (rows is { Count: > 0 }) blocks.Add(new TableBlock(rows, rows[0].Span));
+            rows = null;
+        }
+    }
+
+    private static bool NextNonBlankIsRow(List<string> lines, int from)
+    {
+        for (int j = from; j < lines.Count && j < from + 3; j++)
+        {
+            if (IsBlank(lines[j])) continue;
+            return lines[j].Contains('\t');
+        }
+        return false;
+    }
+
+    internal static GridRow ReadRow(string line, int lineNo)
+    {
+        var cells = new List<GridCell>();
+        int start = 0;
+        while (true)
+        {
+            int tab = line.IndexOf('\t', start);
+            int end = tab < 0 ? line.Length : tab;
+            var raw = line.AsSpan(start, end - start);
+            int lead = 0;
+            while (lead < raw.Length && TextUtil.IsSpace(raw[lead])) lead++;
+            cells.Add(new GridCell(TextUtil.Trim(raw).ToString(), new SourceSpan(lineNo, start + lead + 1)));
+            if (tab < 0) break;
+            start = tab + 1;
+        }
+        return new GridRow(cells, new SourceSpan(lineNo, 1));
+    }
+
+    private static bool IsBlank(string line)
+    {
+        foreach (var c in line) if (!TextUtil.IsSpace(c)) return false;
+        return true;
+    }
+
+    private static int FirstNonSpace(string line)
+    {
+        int i = 0;
+        while (i < line.Length && TextUtil.IsSpace(line[i])) i++;
+        return i;
+    }
+
+    /// <summary>Splits on CRLF, CR and LF.</summary>
+    internal static List<string> SplitLines(string text)
+    {
+        var lines = new List<string>();
+        int start = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c != '\n' && c != '\r') continue;
+            lines.Add(text[start..i]);
+            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+            start = i + 1;
+        }
+        if (start < text.Length) lines.Add(text[start..]);
+        return lines;
+    }
+}

@@ -1,0 +1,59 @@
+namespace ReportParser;
+
+/// <summary>What the report says about itself.</summary>
+/// <param name="Agency">发布机构: the publishing agency, usually the title's prefix before the year.</param>
+/// <param name="Year">The year reported on.</param>
+/// <param name="Template">The template the report follows.</param>
+/// <param name="PublishedOn">The publication date, when printed.</param>
+/// <param name="Title">The report's title line.</param>
+public sealed record ReportMetadata(string? Agency, int? Year, ReportTemplate Template, DateOnly? PublishedOn, string? Title);
+
+/// <summary>
+/// A parsed 政府信息公开工作年度报告: metadata, sections and the three standard tables. Parts the
+/// document lacks are null (tables) or absent (sections), and the diagnostics say why.
+/// </summary>
+public sealed class AnnualReport
+{
+    internal AnnualReport(ReportMetadata metadata, IReadOnlyList<string> preamble, IReadOnlyList<ReportSection> sections,
+        ProactiveDisclosureTable? proactive, RequestsTable? requests, ReviewLitigationTable? review)
+    {
+        Metadata = metadata;
+        Preamble = preamble;
+        Sections = sections;
+        ProactiveDisclosure = proactive;
+        Requests = requests;
+        ReviewLitigation = review;
+    }
+
+    /// <summary>Agency, year, template, publication date, title.</summary>
+    public ReportMetadata Metadata { get; }
+
+    /// <summary>Paragraphs before section 一 (title, agency, preface).</summary>
+    public IReadOnlyList<string> Preamble { get; }
+
+    /// <summary>Sections in document order, including headings outside the template.</summary>
+    public IReadOnlyList<ReportSection> Sections { get; }
+
+    /// <summary>Table 二, or null when it could not be found.</summary>
+    public ProactiveDisclosureTable? ProactiveDisclosure { get; }
+
+    /// <summary>Table 三, or null when it could not be found.</summary>
+    public RequestsTable? Requests { get; }
+
+    /// <summary>Table 四, or null when it could not be found.</summary>
+    public ReviewLitigationTable? ReviewLitigation { get; }
+
+    /// <summary>The standard tables that were found, in template order.</summary>
+    public IEnumerable<ReportTable> Tables
+    {
+        get
+        {
+            if (ProactiveDisclosure is not null) yield return ProactiveDisclosure;
+            if (Requests is not null) yield return Requests;
+            if (ReviewLitigation is not null) yield return ReviewLitigation;
+        }
+    }
+
+    /// <summary>The first section of a kind, or null.</summary>
+    public ReportSection? Section(SectionKind kind) => Sections.FirstOrDefault(s => s.Kind == kind);
+}

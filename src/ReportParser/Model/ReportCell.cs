@@ -1,0 +1,90 @@
+namespace ReportParser;
+
+/// <summary>
+/// One cell of a standard table: its keys (TEMPLATE.md), its value, the raw text it was read from and
+/// where. <see cref="Value"/> is null when the document does not state the cell (blank, placeholder,
+/// missing row, unreadable text): never 0.
+/// </summary>
+/// <param name="Table">Table key: ProactiveDisclosure, Requests or ReviewLitigation.</param>
+/// <param name="Row">Row key, e.g. <c>Denied.StateSecret</c>.</param>
+/// <param name="Column">Column key, e.g. <c>NaturalPerson</c>.</param>
+/// <param name="Kind">Count, signed count or amount.</param>
+/// <param name="Value">The number, or null when not stated.</param>
+/// <param name="Raw">The cell text as printed, or null when there was no cell.</param>
+/// <param name="Span">Where the cell was read, or null when there was no cell.</param>
+public sealed record ReportCell(string Table, string Row, string Column, ValueKind Kind, decimal? Value, string? Raw, SourceSpan? Span)
+{
+    /// <summary>The value as a whole number, when it is one.</summary>
+    public long? Count => Value is decimal v && v == decimal.Truncate(v) && v >= long.MinValue && v <= long.MaxValue ? (long)v : null;
+
+    /// <summary>True when the document states a value for the cell.</summary>
+    public bool IsStated => Value.HasValue;
+
+    /// <summary><c>Table.Row.Column</c>.</summary>
+    public string Key => $"{Table}.{Row}.{Column}";
+}
+
+/// <summary>One row of a standard table, with its cells in template column order.</summary>
+/// <param name="Key">Row key.</param>
+/// <param name="Label">The row label as printed, or null when the row is absent.</param>
+/// <param name="Span">Where the row was read, or null when absent.</param>
+/// <param name="Cells">Cells in template column order.</param>
+public sealed record ReportRow(string Key, string? Label, SourceSpan? Span, IReadOnlyList<ReportCell> Cells)
+{
+    /// <summary>The cell of a column key, or null when the row has no such column.</summary>
+    public ReportCell? this[string column]
+    {
+        get
+        {
+            foreach (var c in Cells) if (c.Column == column) return c;
+            return null;
+        }
+    }
+}
+
+/// <summary>
+/// A standard table (二 ProactiveDisclosure, 三 Requests, 四 ReviewLitigation) as rows and cells keyed as
+/// in TEMPLATE.md. Every template row is present; rows the document omits have not-stated cells.
+/// </summary>
+public class ReportTable
+{
+    /// <summary>Creates a table.</summary>
+    public ReportTable(string key, ReportTemplate template, IReadOnlyList<ReportRow> rows, SourceSpan? span)
+    {
+        Key = key;
+        Template = template;
+        Rows = rows;
+        Span = span;
+    }
+
+    /// <summary>Table key.</summary>
+    public string Key { get; }
+
+    /// <summary>The template whose rows and columns the table follows.</summary>
+    public ReportTemplate Template { get; }
+
+    /// <summary>Rows in template order.</summary>
+    public IReadOnlyList<ReportRow> Rows { get; }
+
+    /// <summary>Where the table was read.</summary>
+    public SourceSpan? Span { get; }
+
+    /// <summary>The row of a key, or null.</summary>
+    public ReportRow? this[string row]
+    {
+        get
+        {
+            foreach (var r in Rows) if (r.Key == row) return r;
+            return null;
+        }
+    }
+
+    /// <summary>The cell at a row and column key, or null when the template has no such cell.</summary>
+    public ReportCell? this[string row, string column] => this[row]?[column];
+
+    /// <summary>All cells, row by row.</summary>
+    public IEnumerable<ReportCell> Cells => Rows.SelectMany(r => r.Cells);
+
+    /// <summary>The value at a row and column, or null when not stated.</summary>
+    protected decimal? V(string row, string column) => this[row, column]?.Value;
+}

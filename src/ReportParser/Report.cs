@@ -1,0 +1,107 @@
+using ReportParser.Diagnostics;
+using ReportParser.Input;
+using ReportParser.Sections;
+using ReportParser.Tables;
+using ReportParser.Validation;
+
+namespace ReportParser;
+
+/// <summary>
+/// The entry point: <c>Report.Parse(ReportSource.FromFile(path))</c>. Stateless and thread-safe.
+/// Malformed documents never throw; what is wrong with them is in the result's diagnostics.
+/// </summary>
+public static class Report
+{
+    /// <summary>Parses one document.</summary>
+    /// <param name="source">The document.</param>
+    /// <param name="options">Options, or null for <see cref="ReportParserOptions.Default"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The options are invalid.</exception>
+    public static ReportParseResult Parse(ReportSource source, ReportParserOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        options ??= ReportParserOptions.Default;
+        options.Validate();
+        var bag = new DiagnosticBag();
+        var blocks = InputReader.Read(source, options, bag);
+        return Build(source.Name, blocks, options, bag);
+    }
+
+    /// <summary>Parses a file.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static ReportParseResult ParseFile(string path, ReportParserOptions? options = null)
+        => Parse(ReportSource.FromFile(path), options);
+
+    /// <summary>Parses plain text.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public static ReportParseResult ParseText(string text, string name = "text", ReportParserOptions? options = null)
+        => Parse(ReportSource.FromText(text, name), options);
+
+    internal static ReportParseResult Build(string name, DocumentBlocks blocks, ReportParserOptions options, DiagnosticBag bag)
+    {
+        var split = SectionSplitter.Split(blocks.Blocks, bag);
+        var meta = MetadataReader.Read(split, blocks, bag);
+        bool looksLikeReport = split.Sections.Count > 0 || blocks.Blocks.OfType<TableBlock>().Any() || meta.Title is not null;
+        var template = ReportTemplate.Unknown;
+        ProactiveDisclosureTable? proactive = null;
+        RequestsTable? requests = null;
+        ReviewLitigationTable? review = null;
+
+        if (blocks.Blocks.Count == 0)
+        {
+            if (!bag.HasErrors) bag.Error(DiagnosticCode.EmptyInput, SourceSpan.None, "the document holds no text");
+        }
+        else if (!looksLikeReport)
+        {
+            bag.Error(DiagnosticCode.NotAReport, SourceSpan.None, "no report title, no template section heading and no table: this is not a disclosure annual report");
+        }
+        else
+        {
+            SectionSplitter.ReportMissing(split, bag);
+            template = TemplateDetector.Detect(blocks, meta.Year, meta.TitleSpan, bag);
+            if (options.ExpectedYear is int ey && meta.Year is int y && ey != y)
+            {
+                bag.Warning(DiagnosticCode.TemplateMismatch, meta.TitleSpan, $"the report is on {y}, expected {ey}");
+            }
+            if (template is ReportTemplate.V2019 or ReportTemplate.V2021)
+            {
+                proactive = ReadTable(split, SectionKind.ProactiveDisclosure, "二", bag, (rows, span) => (ProactiveDisclosureTable)ProactiveDisclosureReader.Read(rows, template, span, bag));
+                requests = ReadTable(split, SectionKind.Requests, "三", bag, (rows, span) => (RequestsTable)RequestsReader.Read(rows, template, span, bag));
+                review = ReadTable(split, SectionKind.ReviewLitigation, "四", bag, (rows, span) => (ReviewLitigationTable)ReviewLitigationReader.Read(rows, template, span, bag));
+            }
+        }
+
+        var metadata = new ReportMetadata(meta.Agency, meta.Year, template, meta.PublishedOn, meta.Title);
+        var preamble = split.Preamble.OfType<ParagraphBlock>().Select(p => p.Text).ToList();
+        var report = new AnnualReport(metadata, preamble, split.Sections, proactive, requests, review);
+
+        var ctx = new RuleContext(bag.Add);
+        foreach (var rule in options.Rules)
+        {
+            try
+            {
+                rule.Check(report, ctx);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                bag.Error(DiagnosticCode.Unreadable, SourceSpan.None, $"rule {rule.Key} failed: {ex.GetType().Name}: {ex.Message}");
+            }
+        }
+        return new ReportParseResult(name, report, bag.Items.ToList());
+    }
+
+    private static T? ReadTable<T>(SplitDocument split, SectionKind kind, string number, DiagnosticBag bag, Func<List<GridRow>, SourceSpan, T> read)
+        where T : class
+    {
+        var found = TableLocator.Collect(split.Sections, split.Preamble, kind);
+        if (found is null)
+        {
+            var section = split.Sections.FirstOrDefault(s => s.Kind == kind);
+            bag.Error(DiagnosticCode.MissingTable, section?.Span ?? SourceSpan.None,
+                $"table {number} ({kind}) was not found{(section is null ? "" : " in its section")}; its values could not be read");
+            return null;
+        }
+        return read(found.Value.Rows, found.Value.Span);
+    }
+}

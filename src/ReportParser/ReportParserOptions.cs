@@ -1,0 +1,34 @@
+using ReportParser.Validation;
+
+namespace ReportParser;
+
+/// <summary>
+/// Options for <see cref="Report.Parse(ReportSource, ReportParserOptions?)"/>. Immutable; derive with
+/// <c>with</c>: <c>ReportParserOptions.Default with { MaxInputBytes = 1_000_000 }</c>.
+/// </summary>
+public sealed record ReportParserOptions
+{
+    /// <summary>The defaults.</summary>
+    public static ReportParserOptions Default { get; } = new();
+
+    /// <summary>The validation rules to run; <see cref="ReportRules.Default"/> unless replaced.</summary>
+    public IReadOnlyList<IReportRule> Rules { get; init; } = ReportRules.Default;
+
+    /// <summary>When set, a report whose year differs gets a warning.</summary>
+    public int? ExpectedYear { get; init; }
+
+    /// <summary>Inputs larger than this many bytes are not parsed (error diagnostic). Default 64 MiB.</summary>
+    public long MaxInputBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>At most this many lines are read; the rest is dropped with an error diagnostic. Default 500,000.</summary>
+    public int MaxLines { get; init; } = 500_000;
+
+    /// <summary>Validates the options.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A limit is not positive.</exception>
+    public void Validate()
+    {
+        if (MaxInputBytes <= 0) throw new ArgumentOutOfRangeException(nameof(MaxInputBytes), "must be positive");
+        if (MaxLines <= 0) throw new ArgumentOutOfRangeException(nameof(MaxLines), "must be positive");
+        if (Rules is null) throw new ArgumentOutOfRangeException(nameof(Rules), "must not be null");
+    }
+}

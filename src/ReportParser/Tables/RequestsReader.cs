@@ -1,0 +1,174 @@
+using ReportParser.Diagnostics;
+using ReportParser.Input;
+
+namespace ReportParser.Tables;
+
+/// <summary>Reads table 三 (收到和处理政府信息公开申请情况) from grid rows onto the template's rows and columns.</summary>
+internal static class RequestsReader
+{
+    private const string OutcomeHeader = "本年度办理结果";
+
+    public static ReportTable Read(IReadOnlyList<GridRow> rows, ReportTemplate template, SourceSpan span, DiagnosticBag bag)
+    {
+        var def = TableCatalog.RequestsFor(template);
+        var builder = new TableBuilder(def, bag);
+        var columns = TableCatalog.RequestColumns;
+
+        // Header: the rows before the first recognised data row.
+        int firstData = rows.Count;
+        for (int i = 0; i < rows.Count; i++)
+        {
+            if (MatchRow(RowValues.LabelOf(rows[i].Cells), def, null, template).Row is not null && HasValueCells(rows[i]))
+            {
+                firstData = i;
+                break;
+            }
+        }
+        var positions = HeaderPositions.Find(rows, 0, firstData, columns, bag);
+
+        string? group = null;
+        string pendingLabel = "";
+        for (int i = firstData; i < rows.Count; i++)
+        {
+            var grid = rows[i];
+            int labelEnd = RowValues.LastLabelIndex(grid.Cells);
+            var label = pendingLabel + RowValues.LabelOf(grid.Cells);
+            bool hasValues = HasValueCells(grid);
+            if (!hasValues)
+            {
+                // A label without values: a group row, or the first half of a label broken over two lines.
+                var g = FindGroup(LabelText.Segments(label));
+                if (g is not null && StripGroups(LabelText.Segments(label)).Count == 0) { group = g; pendingLabel = ""; }
+                else if (label.Length > 0) pendingLabel = label;
+                continue;
+            }
+            pendingLabel = "";
+            var m = MatchRow(label, def, group, template);
+            group = m.Group ?? (m.Row?.Group is null ? null : group);
+            if (m.Row is null)
+            {
+                if (label.Length == 0 && labelEnd < 0)
+                {
+                    bag.Warning(DiagnosticCode.UnknownRow, grid.Span, "a row of values without a label; it was not read", grid.RawText);
+                }
+                else
+                {
+                    bag.Warning(DiagnosticCode.UnknownRow, grid.Span, $"row label '{label}' matches no row of table 三; its values were not read", grid.RawText);
+                }
+                continue;
+            }
+            var row = m.Row;
+            if (row.Key == "Other" && template == ReportTemplate.V2021)
+            {
+                bag.Warning(DiagnosticCode.SingleOtherRow, grid.Span,
+                    "the report prints the single 2019 row （六）其他处理 instead of the 2021 rows 1.–3.; kept under the key Other", grid.RawText);
+            }
+            if (!builder.BeginRow(row, label, grid.Span, grid.RawText)) continue;
+            ReportLabelFit(m, row, grid, bag);
+            RowValues.Map(builder, row, grid, labelEnd, positions, bag);
+        }
+        if (builder.RowCount == 0)
+        {
+            bag.Error(DiagnosticCode.MissingTable, span, "table 三 has no recognisable rows; its values could not be read");
+        }
+        var built = builder.Build(template, span);
+        return new RequestsTable(built.Template, built.Rows, span);
+    }
+
+    private static bool HasValueCells(GridRow row)
+    {
+        int last = RowValues.LastLabelIndex(row.Cells);
+        for (int i = last + 1; i < row.Cells.Count; i++) if (!row.Cells[i].IsEmpty) return true;
+        return false;
+    }
+
+    internal readonly record struct RowMatch(RowDef? Row, LabelText.Fit Fit, string? Group, LabelSegment? Leaf);
+
+    private static string? FindGroup(List<LabelSegment> segs)
+    {
+        string? group = null;
+        foreach (var s in segs)
+        {
+            foreach (var (label, _) in TableCatalog.RequestGroups)
+            {
+                if (TextUtil.Key(s.Text) == TextUtil.Key(label)) group = label;
+            }
+        }
+        return group;
+    }
+
+    private static List<LabelSegment> StripGroups(List<LabelSegment> segs)
+        => segs.Where(s =>
+        {
+            var k = TextUtil.Key(s.Text);
+            if (k.Length == 0) return false;
+            if (k.EndsWith(TextUtil.Key(OutcomeHeader), StringComparison.Ordinal)) return false;
+            return !TableCatalog.RequestGroups.Any(g => TextUtil.Key(g.Label) == k);
+        }).ToList();
+
+    /// <summary>Finds the template row a printed label stands for, using the current group as context.</summary>
+    internal static RowMatch MatchRow(string label, TableDef def, string? group, ReportTemplate template)
+    {
+        if (label.Length == 0) return default;
+        var segs = LabelText.Segments(label);
+        var foundGroup = FindGroup(segs);
+        var g = foundGroup ?? group;
+        var rest = StripGroups(segs);
+        if (rest.Count == 0)
+        {
+            // Only a group label: （六）其他处理 as a single row.
+            if (foundGroup == "其他处理") return new RowMatch(TableCatalog.SingleOtherRow, LabelText.Fit.Exact, null, segs[^1]);
+            return new RowMatch(null, LabelText.Fit.None, foundGroup, null);
+        }
+        var leaf = rest[^1];
+        RowDef? best = null;
+        var bestFit = (Fit: LabelText.Fit.None, Distance: int.MaxValue);
+        // Rows of the current group first, then all rows.
+        foreach (var pass in new[] { true, false })
+        {
+            foreach (var r in def.Rows)
+            {
+                if (pass && (g is null || r.Group != g)) continue;
+                if (!pass && g is not null && r.Group == g) continue;
+                if (r.Label == "其他" && g != "其他处理" && leaf.Number != 3) continue;
+                var fit = LabelText.Compare(leaf.Text, r.Label, r.Aliases);
+                if (fit.Fit == LabelText.Fit.None) continue;
+                if (Better(fit, bestFit)) { best = r; bestFit = fit; }
+            }
+            if (best is not null && bestFit.Fit == LabelText.Fit.Exact) break;
+            if (best is not null && pass) break;
+        }
+        if (best is null && template == ReportTemplate.V2021)
+        {
+            // A 2021 report that prints the single 2019 row.
+            if (LabelText.Compare(leaf.Text, "其他处理").Fit == LabelText.Fit.Exact)
+                return new RowMatch(TableCatalog.SingleOtherRow, LabelText.Fit.Exact, null, leaf);
+        }
+        return new RowMatch(best, bestFit.Fit, best?.Group, leaf);
+    }
+
+    private static bool Better((LabelText.Fit Fit, int Distance) a, (LabelText.Fit Fit, int Distance) b)
+    {
+        int Rank(LabelText.Fit f) => f switch { LabelText.Fit.Exact => 3, LabelText.Fit.Typo => 2, LabelText.Fit.Prefix => 1, _ => 0 };
+        if (Rank(a.Fit) != Rank(b.Fit)) return Rank(a.Fit) > Rank(b.Fit);
+        return a.Distance < b.Distance;
+    }
+
+    private static void ReportLabelFit(RowMatch m, RowDef row, GridRow grid, DiagnosticBag bag)
+    {
+        if (m.Fit is LabelText.Fit.Typo or LabelText.Fit.Prefix && m.Leaf is { } leaf)
+        {
+            bag.Warning(DiagnosticCode.RowLabelVariant, grid.Span,
+                $"row label '{leaf.Text}' differs from the template's '{row.Label}'; read as {row.Key}", grid.RawText);
+        }
+        if (m.Leaf is { } l && row.Number is { } expected && l.Enumerator.Length > 0)
+        {
+            int want = LabelText.EnumeratorNumber(expected);
+            if (l.Number != want)
+            {
+                bag.Warning(DiagnosticCode.EnumeratorMismatch, grid.Span,
+                    $"row {row.Label} is numbered '{l.Enumerator}', the template numbers it '{expected}'", grid.RawText);
+            }
+        }
+    }
+}

@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Text;
+using ReportParser.Input;
+
+namespace ReportParser.Tables;
+
+/// <summary>What a cell's text turned out to be.</summary>
+internal enum ParsedKind
+{
+    /// <summary>No text: not stated.</summary>
+    Empty,
+
+    /// <summary>A number.</summary>
+    Number,
+
+    /// <summary>A placeholder (—, -, /, 无 …): not stated.</summary>
+    Placeholder,
+
+    /// <summary>Text that is not a number.</summary>
+    Invalid,
+}
+
+/// <summary>A parsed cell value.</summary>
+internal readonly record struct ParsedValue(ParsedKind Kind, decimal Value, bool Normalized)
+{
+    public bool IsNumber => Kind == ParsedKind.Number;
+
+    public decimal? AsNullable => Kind == ParsedKind.Number ? Value : null;
+}
+
+/// <summary>
+/// Reads numbers as publishers print them: half- and full-width digits, thousands separators, a sign,
+/// decimals and a trailing unit (元, 万元, 件, 条, 个, 项, 笔). Placeholders (—, -, /, 无) and blanks are not
+/// stated. Invariant culture throughout.
+/// </summary>
+internal static class ValueParser
+{
+    private static readonly string[] Units = { "万元", "元", "件", "条", "个", "项", "笔", "次", "宗" };
+    private static readonly HashSet<string> Placeholders = new(StringComparer.Ordinal)
+    {
+        "-", "--", "---", "—", "——", "–", "─", "－", "/", "//", "\\", "无", "空", "/无", "×", "x", "X", "*", "…", "……", "N/A", "n/a", "NA", "不适用",
+    };
+
+    public static ParsedValue Parse(string? text)
+    {
+        if (text is null) return new ParsedValue(ParsedKind.Empty, 0, false);
+        var t = TextUtil.Trim(text.AsSpan());
+        if (t.Length == 0) return new ParsedValue(ParsedKind.Empty, 0, false);
+
+        // Fast path: plain ASCII digits.
+        if (t.Length <= 18 && IsAsciiDigits(t))
+        {
+            return new ParsedValue(ParsedKind.Number, decimal.Parse(t, NumberStyles.None, CultureInfo.InvariantCulture), false);
+        }
+
+        var compact = TextUtil.Compact(t.ToString());
+        if (Placeholders.Contains(compact)) return new ParsedValue(ParsedKind.Placeholder, 0, false);
+
+        bool normalized = compact.Length != t.Length || !compact.AsSpan().SequenceEqual(t);
+        var s = compact;
+        foreach (var u in Units)
+        {
+            if (s.Length > u.Length && s.EndsWith(u, StringComparison.Ordinal))
+            {
+                s = s[..^u.Length];
+                normalized = true;
+                break;
+            }
+        }
+
+        var sb = new StringBuilder(s.Length);
+        for (int i = 0; i < s.Length; i++)
+        {
+            char c = s[i];
+            if (c is '−' or '－' or '–' or '—') c = '-';
+            if (c is '，' or ',' or '\'' or '’')
+            {
+                // A thousands separator sits between digits with exactly three digits after it.
+                bool sep = i > 0 && char.IsAsciiDigit(s[i - 1]) && i + 3 < s.Length
+                    && char.IsAsciiDigit(s[i + 1]) && char.IsAsciiDigit(s[i + 2]) && char.IsAsciiDigit(s[i + 3])
+                    && (i + 4 >= s.Length || !char.IsAsciiDigit(s[i + 4]));
+                if (!sep) return new ParsedValue(ParsedKind.Invalid, 0, false);
+                normalized = true;
+                continue;
+            }
+            if (c == '。' || c == '．') c = '.';
+            sb.Append(c);
+        }
+        var n = sb.ToString();
+        if (n.Length == 0 || n.Length > 30) return new ParsedValue(ParsedKind.Invalid, 0, false);
+        if (!IsNumberSyntax(n)) return new ParsedValue(ParsedKind.Invalid, 0, false);
+        if (!decimal.TryParse(n, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v))
+        {
+            return new ParsedValue(ParsedKind.Invalid, 0, false);
+        }
+        return new ParsedValue(ParsedKind.Number, v, normalized);
+    }
+
+    private static bool IsAsciiDigits(ReadOnlySpan<char> t)
+    {
+        foreach (var c in t) if (!char.IsAsciiDigit(c)) return false;
+        return true;
+    }
+
+    private static bool IsNumberSyntax(string n)
+    {
+        int i = 0;
+        if (n[0] is '+' or '-') i = 1;
+        int digits = 0, dots = 0;
+        for (; i < n.Length; i++)
+        {
+            if (char.IsAsciiDigit(n[i])) digits++;
+            else if (n[i] == '.' && dots == 0) dots++;
+            else return false;
+        }
+        return digits > 0 && n[^1] != '.';
+    }
+
+    /// <summary>True when the text reads as a number or a placeholder (a value cell rather than a label).</summary>
+    public static bool IsValueLike(string text)
+    {
+        var k = Parse(text).Kind;
+        return k is ParsedKind.Number or ParsedKind.Placeholder or ParsedKind.Empty;
+    }
+}
