@@ -17,11 +17,9 @@ internal static class InputReader
         switch (format)
         {
             case SourceFormat.Pdf:
-                bag.Error(DiagnosticCode.UnsupportedFormat, SourceSpan.None, "PDF input is not supported by this build");
-                return empty with { Format = SourceFormat.Pdf };
+                return PdfInput.Read(source, options, bag);
             case SourceFormat.Html:
-                bag.Error(DiagnosticCode.UnsupportedFormat, SourceSpan.None, "HTML input is not supported by this build");
-                return empty with { Format = SourceFormat.Html };
+                return HtmlInput.Read(source, options, bag);
         }
         string? text = source.Text;
         if (text is null && source.Bytes is { } b)

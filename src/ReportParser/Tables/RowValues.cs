@@ -32,7 +32,7 @@ internal static class RowValues
 
     /// <summary>Label text of a row: its label cells joined.</summary>
     public static string LabelOf(IReadOnlyList<GridCell> cells)
-        => string.Concat(cells.Where(IsLabelCell).Select(c => c.Text));
+        => string.Join(" ", cells.Where(IsLabelCell).Select(c => c.Text));
 
     /// <summary>
     /// Maps the row's value cells and writes them into the builder, warning for missing and extra values.

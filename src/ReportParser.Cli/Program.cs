@@ -1,0 +1,4 @@
+using System.CommandLine;
+using ReportParser.Cli;
+
+return Commands.Run(args);

@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using ReportParser.Input;
+
+namespace ReportParser.Export;
+
+/// <summary>What <see cref="ReportJson"/> writes besides the report itself.</summary>
+public sealed record ReportJsonOptions
+{
+    /// <summary>Full output: messages and excerpts included.</summary>
+    public static ReportJsonOptions Default { get; } = new();
+
+    /// <summary>Corpus form: diagnostics as code, severity, rule and location only, so wording can change freely.</summary>
+    public static ReportJsonOptions Corpus { get; } = new() { IncludeMessages = false, IncludeSource = false };
+
+    /// <summary>Include diagnostic messages and excerpts.</summary>
+    public bool IncludeMessages { get; init; } = true;
+
+    /// <summary>Include the source name.</summary>
+    public bool IncludeSource { get; init; } = true;
+
+    /// <summary>Include the sections' text.</summary>
+    public bool IncludeSectionText { get; init; } = true;
+}
+
+/// <summary>
+/// Writes a parse result as JSON with the keys of TEMPLATE.md, in a stable order, indented, with Chinese
+/// text unescaped.
+/// </summary>
+public static class ReportJson
+{
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Serialises one result to a string.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    public static string Serialize(ReportParseResult result, ReportJsonOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        using var ms = new MemoryStream();
+        Write(ms, result, options);
+        return System.Text.Encoding.UTF8.GetString(ms.ToArray());
+    }
+
+    /// <summary>Writes one result to a stream.</summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void Write(Stream stream, ReportParseResult result, ReportJsonOptions? options = null, bool indented = true)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(result);
+        options ??= ReportJsonOptions.Default;
+        using var w = new Utf8JsonWriter(stream, WriterOptions with { Indented = indented });
+        WriteResult(w, result, options);
+        w.Flush();
+    }
+
+    private static void WriteResult(Utf8JsonWriter w, ReportParseResult result, ReportJsonOptions o)
+    {
+        var r = result.Report;
+        w.WriteStartObject();
+        if (o.IncludeSource) w.WriteString("Source", result.Source);
+        w.WriteStartObject("Metadata");
+        w.WriteString("Agency", r.Metadata.Agency);
+        if (r.Metadata.Year is int y) w.WriteNumber("Year", y); else w.WriteNull("Year");
+        w.WriteString("Template", r.Metadata.Template.ToKey());
+        w.WriteString("PublishedOn", r.Metadata.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        w.WriteString("Title", r.Metadata.Title);
+        w.WriteEndObject();
+
+        w.WriteStartArray("Sections");
+        foreach (var s in r.Sections)
+        {
+            w.WriteStartObject();
+            w.WriteString("Key", s.Key);
+            w.WriteNumber("Number", s.Number);
+            w.WriteString("Heading", s.Heading);
+            WriteSpan(w, s.Span);
+            if (o.IncludeSectionText) w.WriteString("Text", s.Text);
+            int tables = s.Blocks.OfType<TableBlock>().Count();
+            if (tables > 0) w.WriteNumber("Tables", tables);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+
+        WriteTable(w, "ProactiveDisclosure", r.ProactiveDisclosure);
+        WriteTable(w, "Requests", r.Requests);
+        WriteTable(w, "ReviewLitigation", r.ReviewLitigation);
+
+        w.WriteStartArray("Diagnostics");
+        foreach (var d in result.Diagnostics)
+        {
+            w.WriteStartObject();
+            w.WriteString("Code", d.CodeText);
+            w.WriteString("Severity", d.SeverityText);
+            if (d.Rule is not null) w.WriteString("Rule", d.Rule);
+            WriteSpan(w, d.Span);
+            if (o.IncludeMessages)
+            {
+                w.WriteString("Message", d.Message);
+                if (d.Excerpt is not null) w.WriteString("Excerpt", d.Excerpt);
+            }
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteTable(Utf8JsonWriter w, string name, ReportTable? table)
+    {
+        if (table is null)
+        {
+            w.WriteNull(name);
+            return;
+        }
+        w.WriteStartObject(name);
+        foreach (var row in table.Rows)
+        {
+            w.WriteStartObject(row.Key);
+            w.WriteString("Label", row.Label);
+            foreach (var c in row.Cells)
+            {
+                if (c.Raw is null && c.Span is null)
+                {
+                    w.WriteNull(c.Column);
+                    continue;
+                }
+                w.WriteStartObject(c.Column);
+                if (c.Value is decimal v) w.WriteNumber("Value", v); else w.WriteNull("Value");
+                w.WriteString("Raw", c.Raw);
+                if (c.Span is { } s) WriteSpan(w, s);
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+    }
+
+    private static void WriteSpan(Utf8JsonWriter w, SourceSpan s)
+    {
+        if (s.Page is int p) w.WriteNumber("Page", p);
+        if (s.Line > 0)
+        {
+            w.WriteNumber("Line", s.Line);
+            w.WriteNumber("Column", s.Column);
+        }
+        if (s.Table is int t)
+        {
+            w.WriteNumber("Table", t);
+            if (s.GridRow is int gr) w.WriteNumber("GridRow", gr);
+            if (s.GridColumn is int gc) w.WriteNumber("GridColumn", gc);
+        }
+        if (s.Box is { } b)
+        {
+            w.WriteStartArray("Box");
+            w.WriteNumberValue(Math.Round(b.Left, 1));
+            w.WriteNumberValue(Math.Round(b.Bottom, 1));
+            w.WriteNumberValue(Math.Round(b.Right, 1));
+            w.WriteNumberValue(Math.Round(b.Top, 1));
+            w.WriteEndArray();
+        }
+    }
+}
