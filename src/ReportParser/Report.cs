@@ -41,7 +41,7 @@ public static class Report
     internal static ReportParseResult Build(string name, DocumentBlocks blocks, ReportParserOptions options, DiagnosticBag bag)
     {
         var split = SectionSplitter.Split(blocks.Blocks, bag);
-        var meta = MetadataReader.Read(split, blocks, bag);
+        var meta = MetadataReader.Read(split, blocks);
         bool looksLikeReport = split.Sections.Count > 0 || blocks.Blocks.OfType<TableBlock>().Any() || meta.Title is not null;
         var template = ReportTemplate.Unknown;
         ProactiveDisclosureTable? proactive = null;
@@ -58,6 +58,7 @@ public static class Report
         }
         else
         {
+            MetadataReader.ReportMissing(meta, bag);
             SectionSplitter.ReportMissing(split, bag);
             template = TemplateDetector.Detect(blocks, meta.Year, meta.TitleSpan, bag);
             if (options.ExpectedYear is int ey && meta.Year is int y && ey != y)

@@ -22,7 +22,7 @@ internal static partial class MetadataReader
 
     public sealed record Found(string? Title, SourceSpan TitleSpan, string? Agency, int? Year, DateOnly? PublishedOn);
 
-    public static Found Read(SplitDocument doc, DocumentBlocks blocks, DiagnosticBag bag)
+    public static Found Read(SplitDocument doc, DocumentBlocks blocks)
     {
         var paragraphs = doc.Preamble.OfType<ParagraphBlock>().ToList();
         ParagraphBlock? title = paragraphs.FirstOrDefault(IsTitle);
@@ -105,9 +105,14 @@ internal static partial class MetadataReader
         }
         if (published is { } pd && year is int y && pd.Year < y) published = null;
 
-        if (year is null) bag.Warning(DiagnosticCode.YearNotFound, title?.Span ?? SourceSpan.None, "the report year was not found in the title or the opening lines");
-        if (agency is null) bag.Warning(DiagnosticCode.AgencyNotFound, title?.Span ?? SourceSpan.None, "the publishing agency was not found (no prefix before the year in the title, no name line above it)");
         return new Found(title?.Text, title?.Span ?? SourceSpan.None, agency, year, published);
+    }
+
+    /// <summary>Warns for a missing year or agency.</summary>
+    public static void ReportMissing(Found found, DiagnosticBag bag)
+    {
+        if (found.Year is null) bag.Warning(DiagnosticCode.YearNotFound, found.TitleSpan, "the report year was not found in the title or the opening lines");
+        if (found.Agency is null) bag.Warning(DiagnosticCode.AgencyNotFound, found.TitleSpan, "the publishing agency was not found (no prefix before the year in the title, no name line above it)");
     }
 
     private static bool IsTitle(ParagraphBlock p)

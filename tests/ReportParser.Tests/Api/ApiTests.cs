@@ -1,0 +1,133 @@
+using System.Text;
+
+namespace ReportParser.Tests.Api;
+
+public class ApiTests
+{
+    private static string Sample => Path.Combine(Paths.Corpus, "text", "000_b4f43ef4f0df1505.txt");
+
+    [Fact]
+    public void Readme_quick_start_works()
+    {
+        var result = Report.Parse(ReportSource.FromFile(Sample));
+        AnnualReport report = result.Report;
+        report.Metadata.Agency.Should().Be("郑州市生态环境局经开分局");
+        report.Metadata.Year.Should().Be(2021);
+        report.Metadata.Template.ToKey().Should().Be("2021");
+        long? granted = report.Requests?.Granted.Total;
+        granted.Should().BeNull("the sample's 予以公开 row carries six values: 总计 is not stated");
+        report.ProactiveDisclosure!.LicensingDecisions.Should().Be(43);
+        report.ProactiveDisclosure.FeesAmountTenThousandYuan.Should().Be(0m);
+        ReportCell? cell = report.Requests?["Denied.StateSecret", "NaturalPerson"];
+        cell!.Value.Should().Be(0m);
+        cell.Raw.Should().Be("0");
+        cell.Span.Should().Be(new SourceSpan(47, 20));
+    }
+
+    [Fact]
+    public void Path_stream_bytes_and_string_sources_agree()
+    {
+        var bytes = File.ReadAllBytes(Sample);
+        var a = Report.Parse(ReportSource.FromFile(Sample));
+        using var stream = new MemoryStream(bytes);
+        var b = Report.Parse(ReportSource.FromStream(stream, "s"));
+        var c = Report.Parse(ReportSource.FromText(Encoding.UTF8.GetString(bytes)));
+        foreach (var other in new[] { b, c })
+        {
+            other.Report.Tables.SelectMany(t => t.Cells).Select(x => (x.Key, x.Value))
+                .Should().Equal(a.Report.Tables.SelectMany(t => t.Cells).Select(x => (x.Key, x.Value)));
+            other.Diagnostics.Select(d => (d.Code, d.Span)).Should().Equal(a.Diagnostics.Select(d => (d.Code, d.Span)));
+        }
+    }
+
+    [Fact]
+    public void Parse_is_thread_safe()
+    {
+        var text = File.ReadAllText(Sample);
+        var expected = Report.ParseText(text).Diagnostics.Count;
+        Parallel.For(0, 64, _ => Report.ParseText(text).Diagnostics.Count.Should().Be(expected));
+    }
+
+    [Fact]
+    public void Caller_mistakes_throw_and_documents_do_not()
+    {
+        FluentActions.Invoking(() => Report.Parse(null!)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => Report.ParseText("x", options: ReportParserOptions.Default with { MaxLines = 0 }))
+            .Should().Throw<ArgumentOutOfRangeException>();
+        foreach (var doc in new[] { "", "   ", "\0\0\0", "随便一段文字", "一、总体情况\n三、", "\t\t\t\n\t" })
+        {
+            var r = Report.ParseText(doc);
+            r.Report.Should().NotBeNull();
+        }
+    }
+
+    [Fact]
+    public void Empty_and_non_report_inputs_get_one_clear_error()
+    {
+        Report.Parse(ReportSource.FromBytes(Array.Empty<byte>(), "empty")).Diagnostics.Should().ContainSingle()
+            .Which.Code.Should().Be(DiagnosticCode.EmptyInput);
+        var notReport = Report.ParseText("今天天气很好。\n我们去公园散步。");
+        notReport.Diagnostics.Should().ContainSingle().Which.Code.Should().Be(DiagnosticCode.NotAReport);
+        notReport.HasErrors.Should().BeTrue();
+        FluentActions.Invoking(() => notReport.ThrowIfErrors()).Should().Throw<ReportParseException>();
+    }
+
+    [Fact]
+    public void Input_limits_give_a_diagnostic()
+    {
+        var r = Report.Parse(ReportSource.FromBytes(new byte[2048], "big"), ReportParserOptions.Default with { MaxInputBytes = 1024 });
+        r.Diagnostics.Should().ContainSingle().Which.Code.Should().Be(DiagnosticCode.LimitExceeded);
+        var lines = Report.ParseText(string.Join('\n', Enumerable.Repeat("一、总体情况", 50)), options: ReportParserOptions.Default with { MaxLines = 10 });
+        lines.Diagnostics.Should().Contain(d => d.Code == DiagnosticCode.LimitExceeded);
+    }
+
+    [Fact]
+    public void Public_surface_is_the_reviewed_list()
+    {
+        var names = typeof(Report).Assembly.GetExportedTypes().Select(t => t.FullName).Order(StringComparer.Ordinal).ToList();
+        names.Should().Equal(
+            "ReportParser.AnnualReport",
+            "ReportParser.ApplicantCounts",
+            "ReportParser.BoundingBox",
+            "ReportParser.Diagnostic",
+            "ReportParser.DiagnosticCode",
+            "ReportParser.Export.CellRecord",
+            "ReportParser.Export.ReportJson",
+            "ReportParser.Export.ReportJsonOptions",
+            "ReportParser.Input.Block",
+            "ReportParser.Input.DocumentBlocks",
+            "ReportParser.Input.GridCell",
+            "ReportParser.Input.GridRow",
+            "ReportParser.Input.ParagraphBlock",
+            "ReportParser.Input.SourceFormat",
+            "ReportParser.Input.TableBlock",
+            "ReportParser.OutcomeCounts",
+            "ReportParser.ProactiveDisclosureTable",
+            "ReportParser.Report",
+            "ReportParser.ReportCell",
+            "ReportParser.ReportMetadata",
+            "ReportParser.ReportParseException",
+            "ReportParser.ReportParseResult",
+            "ReportParser.ReportParserOptions",
+            "ReportParser.ReportRow",
+            "ReportParser.ReportSection",
+            "ReportParser.ReportSource",
+            "ReportParser.ReportTable",
+            "ReportParser.ReportTemplate",
+            "ReportParser.RequestsTable",
+            "ReportParser.ReviewLitigationTable",
+            "ReportParser.SectionKind",
+            "ReportParser.Severity",
+            "ReportParser.SourceSpan",
+            "ReportParser.TemplateKeys",
+            "ReportParser.Validation.IReportRule",
+            "ReportParser.Validation.NonNegativeRule",
+            "ReportParser.Validation.ReportRules",
+            "ReportParser.Validation.RequestsBalanceRule",
+            "ReportParser.Validation.RequestsOutcomeTotalRule",
+            "ReportParser.Validation.RequestsRowTotalRule",
+            "ReportParser.Validation.ReviewLitigationGroupTotalRule",
+            "ReportParser.Validation.RuleContext",
+            "ReportParser.ValueKind");
+    }
+}

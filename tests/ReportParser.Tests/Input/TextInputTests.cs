@@ -1,0 +1,66 @@
+using System.Text;
+using ReportParser.Diagnostics;
+using ReportParser.Input;
+
+namespace ReportParser.Tests.Input;
+
+public class TextInputTests
+{
+    [Fact]
+    public void Tab_lines_form_one_table_across_a_blank_line()
+    {
+        var doc = TextInput.Read("t", "标题\n\na\t1\n\nb\t2\n正文\nc\t3");
+        doc.Blocks.Select(b => b.GetType().Name).Should().Equal("ParagraphBlock", "TableBlock", "ParagraphBlock", "TableBlock");
+        var t = (TableBlock)doc.Blocks[1];
+        t.Rows.Select(r => r.Span.Line).Should().Equal(3, 5);
+        t.Rows[1].Cells.Select(c => c.Text).Should().Equal("b", "2");
+    }
+
+    [Fact]
+    public void Cells_keep_line_and_column_of_their_text()
+    {
+        var row = TextInput.ReadRow("规章\t 12\t\t3", 7);
+        row.Cells.Select(c => (c.Text, c.Span.Line, c.Span.Column)).Should().Equal(("规章", 7, 1), ("12", 7, 5), ("", 7, 8), ("3", 7, 9));
+    }
+
+    [Theory]
+    [InlineData("a\r\nb\r\nc")]
+    [InlineData("a\rb\rc")]
+    [InlineData("a\nb\nc")]
+    public void Splits_every_line_ending(string text) => TextInput.SplitLines(text).Should().Equal("a", "b", "c");
+
+    [Fact]
+    public void Decodes_utf8_with_and_without_bom_without_diagnostics()
+    {
+        var bag = new DiagnosticBag();
+        TextDecoder.Decode(Encoding.UTF8.GetBytes("政府信息公开"), bag).Should().Be("政府信息公开");
+        TextDecoder.Decode(new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes("政府")).ToArray(), bag).Should().Be("政府");
+        bag.Items.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Decodes_gb18030_with_an_info_diagnostic()
+    {
+        var bag = new DiagnosticBag();
+        TextDecoder.Decode(TextDecoder.Gb18030.GetBytes("收到和处理政府信息公开申请情况"), bag).Should().Be("收到和处理政府信息公开申请情况");
+        bag.Items.Should().ContainSingle().Which.Code.Should().Be(DiagnosticCode.EncodingFallback);
+    }
+
+    [Fact]
+    public void Decodes_utf16_with_bom()
+    {
+        var bag = new DiagnosticBag();
+        var bytes = new byte[] { 0xFF, 0xFE }.Concat(Encoding.Unicode.GetBytes("行政复议")).ToArray();
+        TextDecoder.Decode(bytes, bag).Should().Be("行政复议");
+        bag.Items.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Binary_input_is_an_error_not_garbage()
+    {
+        var bag = new DiagnosticBag();
+        var bytes = Enumerable.Range(0, 4096).Select(i => (byte)(i * 7 % 32)).ToArray();
+        TextDecoder.Decode(bytes, bag).Should().BeNull();
+        bag.Items.Should().ContainSingle().Which.Code.Should().Be(DiagnosticCode.BinaryInput);
+    }
+}
