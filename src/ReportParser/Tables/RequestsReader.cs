@@ -18,9 +18,17 @@ internal static class RequestsReader
         int firstData = rows.Count;
         for (int i = 0; i < rows.Count; i++)
         {
-            if (MatchRow(RowValues.LabelOf(rows[i].Cells), def, null, template).Row is not null && HasValueCells(rows[i]))
+            if (!HasValueCells(rows[i])) continue;
+            if (MatchRow(RowValues.LabelOf(rows[i].Cells), def, null, template).Row is not null)
             {
                 firstData = i;
+                break;
+            }
+            // The label may begin on the row above (a label broken over two lines).
+            if (i > 0 && !HasValueCells(rows[i - 1])
+                && MatchRow(RowValues.LabelOf(rows[i - 1].Cells) + RowValues.LabelOf(rows[i].Cells), def, null, template).Row is not null)
+            {
+                firstData = i - 1;
                 break;
             }
         }

@@ -80,6 +80,18 @@ public class TableReaderTests
     }
 
     [Fact]
+    public void A_label_broken_over_two_lines_is_joined()
+    {
+        var bag = new DiagnosticBag();
+        var t = (RequestsTable)RequestsReader.Read(Rows(H1, H2, H3,
+            "\t（三）不予公开\t3.危及“三安全",
+            "一稳定”\t\t5\t0\t0\t0\t0\t0\t5"), ReportTemplate.V2021, new SourceSpan(1, 1), bag);
+        t.DeniedEndangers.NaturalPerson.Should().Be(5);
+        t.DeniedEndangers.Total.Should().Be(5);
+        bag.Items.Should().NotContain(d => d.Code == DiagnosticCode.UnknownRow || d.Code == DiagnosticCode.RowLabelVariant);
+    }
+
+    [Fact]
     public void A_2021_report_printing_the_single_other_row_keeps_it_under_Other()
     {
         var bag = new DiagnosticBag();
