@@ -7,10 +7,26 @@ internal sealed class DiagnosticBag
 
     public IReadOnlyList<Diagnostic> Items => _items;
 
-    public void Add(Diagnostic diagnostic) => _items.Add(diagnostic);
+    /// <summary>At most this many diagnostics are kept; a hostile document cannot grow the list without bound.</summary>
+    public const int MaxItems = 5000;
+
+    private bool _capped;
+
+    public void Add(Diagnostic diagnostic)
+    {
+        if (_items.Count < MaxItems || diagnostic.Severity == Severity.Error && _items.Count < MaxItems + 100)
+        {
+            _items.Add(diagnostic);
+            return;
+        }
+        if (_capped) return;
+        _capped = true;
+        _items.Add(new Diagnostic(DiagnosticCode.LimitExceeded, Severity.Warning, diagnostic.Span,
+            $"more than {MaxItems} diagnostics: the rest are not listed"));
+    }
 
     public void Add(DiagnosticCode code, Severity severity, SourceSpan span, string message, string? excerpt = null, string? rule = null)
-        => _items.Add(new Diagnostic(code, severity, span, message) { Excerpt = excerpt, Rule = rule });
+        => Add(new Diagnostic(code, severity, span, message) { Excerpt = excerpt, Rule = rule });
 
     public void Error(DiagnosticCode code, SourceSpan span, string message, string? excerpt = null)
         => Add(code, Severity.Error, span, message, excerpt);

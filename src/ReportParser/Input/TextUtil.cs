@@ -44,6 +44,19 @@ internal static class TextUtil
     /// </summary>
     public static string Key(string s)
     {
+        if (s.Length <= 64 && KeyCache.TryGetValue(s, out var cached)) return cached;
+        var key = ComputeKey(s);
+        if (s.Length <= 64 && _keyCacheSize < 50_000 && KeyCache.TryAdd(s, key)) Interlocked.Increment(ref _keyCacheSize);
+        return key;
+    }
+
+    private static int _keyCacheSize;
+
+    // Labels repeat across rows and documents: the catalog's and the common printed ones are computed once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> KeyCache = new(StringComparer.Ordinal);
+
+    private static string ComputeKey(string s)
+    {
         var sb = new StringBuilder(s.Length);
         foreach (var raw in s)
         {
@@ -52,6 +65,13 @@ internal static class TextUtil
             if (IsIdeograph(c)) sb.Append(c);
         }
         return sb.Replace("政务", "政府").ToString();
+    }
+
+    /// <summary>True when the text holds at least one ideograph (labels do; numbers never).</summary>
+    public static bool HasIdeograph(string s)
+    {
+        foreach (var c in s) if (c >= '\u2E80' && c <= '\u9FFF') return true;
+        return false;
     }
 
     public static bool IsIdeograph(char c) => (c >= '\u4E00' && c <= '\u9FFF') || (c >= '\u3400' && c <= '\u4DBF') || c == '〇';

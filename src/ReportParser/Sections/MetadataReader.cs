@@ -8,16 +8,16 @@ namespace ReportParser.Sections;
 /// <summary>Finds the title, agency, year and publication date of a report.</summary>
 internal static partial class MetadataReader
 {
-    [GeneratedRegex(@"((?:19|20)\d{2})\s*年\s*度?")]
+    [GeneratedRegex(@"((?:19|20)[0-9]{2})\s*年\s*度?")]
     private static partial Regex YearRegex();
 
-    [GeneratedRegex(@"((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")]
+    [GeneratedRegex(@"((?:19|20)[0-9]{2})\s*[年\-/.]\s*([0-9]{1,2})\s*[月\-/.]\s*([0-9]{1,2})\s*日?")]
     private static partial Regex DateRegex();
 
     [GeneratedRegex(@"^(?:发布机构|发文机关|发布单位|来源)[:：]\s*(.+)$")]
     private static partial Regex AgencyLabelRegex();
 
-    [GeneratedRegex(@"(?:发布日期|发文日期|成文日期|发布时间)[:：]?\s*((?:19|20)\d{2}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2})")]
+    [GeneratedRegex(@"(?:发布日期|发文日期|成文日期|发布时间)[:：]?\s*((?:19|20)[0-9]{2}\s*[年\-/.]\s*[0-9]{1,2}\s*[月\-/.]\s*[0-9]{1,2})")]
     private static partial Regex DateLabelRegex();
 
     public sealed record Found(string? Title, SourceSpan TitleSpan, string? Agency, int? Year, DateOnly? PublishedOn);

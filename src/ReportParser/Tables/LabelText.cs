@@ -16,7 +16,7 @@ internal readonly record struct LabelSegment(string Enumerator, string Text)
 /// <summary>Splits row labels into enumerated segments and compares them with template labels.</summary>
 internal static partial class LabelText
 {
-    [GeneratedRegex(@"([(][一二三四五六七八九十\d]{1,2}[)]|[一二三四五六七八九十]{1,2}、|\d{1,2}[.、](?!\d))")]
+    [GeneratedRegex(@"([(][一二三四五六七八九十0-9]{1,2}[)]|[一二三四五六七八九十]{1,2}、|[0-9]{1,2}[.、](?![0-9]))")]
     private static partial Regex EnumeratorRegex();
 
     /// <summary>Splits a compacted label (no spaces, half-width brackets) into segments.</summary>

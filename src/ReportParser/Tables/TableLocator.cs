@@ -19,7 +19,7 @@ internal static class TableLocator
         {
             foreach (var c in r.Cells)
             {
-                if (c.IsEmpty) continue;
+                if (c.IsEmpty || !TextUtil.HasIdeograph(c.Text)) continue;
                 var k = TextUtil.Key(c.Text);
                 for (int i = 0; i < Cues.Length; i++)
                 {

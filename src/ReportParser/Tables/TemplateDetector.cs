@@ -18,6 +18,7 @@ internal static class TemplateDetector
         int n2021 = 0, n2019 = 0, nLegacy = 0;
         foreach (var text in Texts(blocks))
         {
+            if (!TextUtil.HasIdeograph(text)) continue;
             var k = TextUtil.Key(text);
             if (k.Length == 0) continue;
             foreach (var c in Cues2021) if (k.Contains(TextUtil.Key(c), StringComparison.Ordinal)) n2021++;
