@@ -40,6 +40,8 @@ public static class Report
 
     internal static ReportParseResult Build(string name, DocumentBlocks blocks, ReportParserOptions options, DiagnosticBag bag)
     {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        blocks = Limits.Apply(blocks, options, bag);
         var split = SectionSplitter.Split(blocks.Blocks, bag);
         var meta = MetadataReader.Read(split, blocks);
         bool looksLikeReport = split.Sections.Count > 0 || blocks.Blocks.OfType<TableBlock>().Any() || meta.Title is not null;
@@ -65,7 +67,7 @@ public static class Report
             {
                 bag.Warning(DiagnosticCode.TemplateMismatch, meta.TitleSpan, $"the report is on {y}, expected {ey}");
             }
-            if (template is ReportTemplate.V2019 or ReportTemplate.V2021)
+            if (template is ReportTemplate.V2019 or ReportTemplate.V2021 && Limits.WithinBudget(started, options, bag, "the tables"))
             {
                 proactive = ReadTable(split, SectionKind.ProactiveDisclosure, "二", bag, (rows, span) => (ProactiveDisclosureTable)ProactiveDisclosureReader.Read(rows, template, span, bag));
                 requests = ReadTable(split, SectionKind.Requests, "三", bag, (rows, span) => (RequestsTable)RequestsReader.Read(rows, template, span, bag));

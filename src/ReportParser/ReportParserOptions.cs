@@ -23,12 +23,27 @@ public sealed record ReportParserOptions
     /// <summary>At most this many lines are read; the rest is dropped with an error diagnostic. Default 500,000.</summary>
     public int MaxLines { get; init; } = 500_000;
 
+    /// <summary>A table with more cells than this is cut to its first rows (error diagnostic). Default 100,000.</summary>
+    public int MaxTableCells { get; init; } = 100_000;
+
+    /// <summary>At most this many tables are read; further ones are dropped (error diagnostic). Default 200.</summary>
+    public int MaxTables { get; init; } = 200;
+
+    /// <summary>
+    /// Time budget for one document. Checked between stages and in the parser's own loops: when it runs out,
+    /// the rest of the document is not read and an error diagnostic says so. Default 30 seconds.
+    /// </summary>
+    public TimeSpan TimeBudget { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Validates the options.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A limit is not positive.</exception>
     public void Validate()
     {
         if (MaxInputBytes <= 0) throw new ArgumentOutOfRangeException(nameof(MaxInputBytes), "must be positive");
         if (MaxLines <= 0) throw new ArgumentOutOfRangeException(nameof(MaxLines), "must be positive");
+        if (MaxTableCells <= 0) throw new ArgumentOutOfRangeException(nameof(MaxTableCells), "must be positive");
+        if (MaxTables <= 0) throw new ArgumentOutOfRangeException(nameof(MaxTables), "must be positive");
+        if (TimeBudget <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(TimeBudget), "must be positive");
         if (Rules is null) throw new ArgumentOutOfRangeException(nameof(Rules), "must not be null");
     }
 }

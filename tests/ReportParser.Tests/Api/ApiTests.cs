@@ -79,6 +79,16 @@ public class ApiTests
         r.Diagnostics.Should().ContainSingle().Which.Code.Should().Be(DiagnosticCode.LimitExceeded);
         var lines = Report.ParseText(string.Join('\n', Enumerable.Repeat("一、总体情况", 50)), options: ReportParserOptions.Default with { MaxLines = 10 });
         lines.Diagnostics.Should().Contain(d => d.Code == DiagnosticCode.LimitExceeded);
+        var sample = File.ReadAllText(Sample);
+        var cut = Report.ParseText(sample, options: ReportParserOptions.Default with { MaxTableCells = 100 });
+        cut.Diagnostics.Should().Contain(d => d.Code == DiagnosticCode.LimitExceeded && d.Severity == Severity.Error && d.Message.Contains("cut after"));
+        cut.Report.Requests.Should().NotBeNull("the rest of the report is still returned");
+        var few = Report.ParseText(sample, options: ReportParserOptions.Default with { MaxTables = 1 });
+        few.Report.ProactiveDisclosure.Should().NotBeNull();
+        few.Report.Requests.Should().BeNull();
+        few.Diagnostics.Should().Contain(d => d.Code == DiagnosticCode.LimitExceeded);
+        var slow = Report.ParseText(sample, options: ReportParserOptions.Default with { TimeBudget = TimeSpan.FromTicks(1) });
+        slow.Diagnostics.Should().Contain(d => d.Code == DiagnosticCode.LimitExceeded && d.Message.Contains("time budget"));
     }
 
     [Fact]
