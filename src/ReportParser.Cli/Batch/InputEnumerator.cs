@@ -232,7 +232,8 @@ internal sealed class InputEnumerator
         var entries = zip.Entries.Where(e => !IsDirectory(e)).ToList();
         if (entries.Count == 0)
         {
-            var item = Next(archiveFile, prefix.TrimEnd('!'));
+            var source = prefix.TrimEnd('!');
+            var item = Next(source.Length == 0 ? archiveFile : archiveFile + "!" + source, source);
             if (item is not null) yield return item with { Status = FileStatus.NotAReport, Reason = "the archive holds no files" };
             yield break;
         }
