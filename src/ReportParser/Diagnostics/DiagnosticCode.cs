@@ -140,6 +140,12 @@ public enum DiagnosticCode
     /// <summary>CrossYear.CarryOver: carried over ≠ last year's carried forward (batch check).</summary>
     [Description("CrossYear.CarryOver")] CrossYearCarryOver = 4006,
 
+    /// <summary>CrossReport.Duplicate: the same report appears twice in a batch (identical bytes, or the same agency, year and table values).</summary>
+    [Description("CrossReport.Duplicate")] DuplicateReport = 4007,
+
+    /// <summary>CrossReport.CopiedTables: a report's table values are identical to another agency's or year's report (batch check).</summary>
+    [Description("CrossReport.CopiedTables")] CopiedTables = 4008,
+
     /// <summary>A rule could not be checked because a value it needs is not stated.</summary>
     [Description("rule not checkable")] RuleNotCheckable = 4090,
 }

@@ -1,0 +1,375 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace ReportParser.Cli.Batch;
+
+/// <summary>
+/// One input file of a batch: a file on disk (read lazily by a worker), an archive entry (read by the
+/// enumerator, since an archive is read sequentially), or a file that failed before parsing.
+/// </summary>
+/// <param name="Index">Position in the full enumeration (all shards): the order of every output.</param>
+/// <param name="File">Identity: the path as given, or <c>archive.zip!entry/path</c> (and <c>a.zip!inner.zip!x.txt</c>).</param>
+/// <param name="Source">The entry path inside the archive, or empty for a file on disk.</param>
+internal sealed record InputItem(long Index, string File, string Source)
+{
+    /// <summary>A file on disk to read, or null.</summary>
+    public string? Path { get; init; }
+
+    /// <summary>The bytes of an archive entry, or null.</summary>
+    public byte[]? Bytes { get; init; }
+
+    /// <summary>When set, the file is not parsed: it is listed with this status and reason.</summary>
+    public FileStatus? Status { get; init; }
+
+    /// <summary>Why the file has <see cref="Status"/>.</summary>
+    public string Reason { get; init; } = "";
+}
+
+/// <summary>The status of an input file in files.csv.</summary>
+internal enum FileStatus
+{
+    Parsed,
+    ParsedWithErrors,
+    NotAReport,
+    Unreadable,
+}
+
+internal static class FileStatusText
+{
+    public static string ToText(this FileStatus s) => s switch
+    {
+        FileStatus.Parsed => "parsed",
+        FileStatus.ParsedWithErrors => "parsed-with-errors",
+        FileStatus.NotAReport => "not-a-report",
+        _ => "unreadable",
+    };
+
+    public static readonly string[] All = { "parsed", "parsed-with-errors", "not-a-report", "unreadable" };
+}
+
+/// <summary>
+/// Walks the inputs in a deterministic order: arguments as given; folders recursively, files sorted by ordinal path;
+/// archives (.zip, detected by content) entry by entry in the archive's own order, nested archives one level deep.
+/// Each file gets its position in the full enumeration; a shard filter skips reading the entries it does not own.
+/// The same file given twice (directly and through a folder) is listed once.
+/// </summary>
+internal sealed class InputEnumerator
+{
+    private static readonly byte[] ZipMagic = "PK\x03\x04"u8.ToArray();
+    private static readonly byte[] EmptyZipMagic = "PK\x05\x06"u8.ToArray();
+
+    private readonly IReadOnlyList<string> _inputs;
+    private readonly Func<string, bool> _include;
+    private readonly long _maxEntryBytes;
+    private long _index;
+
+    public InputEnumerator(IReadOnlyList<string> inputs, Func<string, bool>? include = null, long maxEntryBytes = 64L * 1024 * 1024)
+    {
+        _inputs = inputs;
+        _include = include ?? (_ => true);
+        _maxEntryBytes = maxEntryBytes;
+    }
+
+    /// <summary>Only counts the files (for progress); reads archive directories, not entry contents (nested archives are counted as one each).</summary>
+    public static long Count(IReadOnlyList<string> inputs, CancellationToken cancel)
+    {
+        long n = 0;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in Paths(inputs, seen))
+        {
+            cancel.ThrowIfCancellationRequested();
+            if (path.Missing || !IsZip(path.Path)) { n++; continue; }
+            try
+            {
+                using var zip = ZipFile.Open(path.Path, ZipArchiveMode.Read, ZipNameEncoding.Instance);
+                int entries = zip.Entries.Count(e => !IsDirectory(e));
+                n += Math.Max(1, entries);
+            }
+            catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    public IEnumerable<InputItem> Enumerate()
+    {
+        _index = 0;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in Paths(_inputs, seen))
+        {
+            if (path.Missing)
+            {
+                var item = Next(path.Path, "");
+                if (item is not null) yield return item with { Status = FileStatus.Unreadable, Reason = "not found" };
+                continue;
+            }
+            if (!IsZip(path.Path))
+            {
+                var item = Next(path.Path, "");
+                if (item is not null) yield return item with { Path = path.Path };
+                continue;
+            }
+            foreach (var item in Archive(path.Path)) yield return item;
+        }
+    }
+
+    private InputItem? Next(string file, string source)
+    {
+        long index = _index++;
+        return _include(file) ? new InputItem(index, file, source) : null;
+    }
+
+    private readonly record struct InputPath(string Path, bool Missing);
+
+    private static IEnumerable<InputPath> Paths(IReadOnlyList<string> inputs, HashSet<string> seen)
+    {
+        foreach (var input in inputs)
+        {
+            if (Directory.Exists(input))
+            {
+                IEnumerable<string> files;
+                try
+                {
+                    files = Directory.EnumerateFiles(input, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 })
+                        .Order(StringComparer.Ordinal).ToList();
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    files = Array.Empty<string>();
+                }
+                foreach (var f in files)
+                {
+                    if (seen.Add(Full(f))) yield return new InputPath(f, false);
+                }
+            }
+            else if (File.Exists(input))
+            {
+                if (seen.Add(Full(input))) yield return new InputPath(input, false);
+            }
+            else
+            {
+                if (seen.Add(Full(input))) yield return new InputPath(input, true);
+            }
+        }
+    }
+
+    private static string Full(string path)
+    {
+        try { return System.IO.Path.GetFullPath(path); }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException) { return path; }
+    }
+
+    private static bool IsZip(string path)
+    {
+        try
+        {
+            using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.None);
+            Span<byte> head = stackalloc byte[4];
+            int n = fs.ReadAtLeast(head, 4, throwOnEndOfStream: false);
+            return n == 4 && (head.SequenceEqual(ZipMagic) || head.SequenceEqual(EmptyZipMagic)) && !IsOfficePackage(fs);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    internal static bool IsZip(ReadOnlySpan<byte> bytes)
+        => bytes.Length >= 4 && (bytes[..4].SequenceEqual(ZipMagic) || bytes[..4].SequenceEqual(EmptyZipMagic));
+
+    /// <summary>An Office Open XML or OpenDocument file (docx, xlsx, odt) is a zip, but one document: it is parsed, not expanded.</summary>
+    private static bool IsOfficePackage(Stream stream)
+    {
+        try
+        {
+            stream.Position = 0;
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            foreach (var e in zip.Entries)
+            {
+                if (e.FullName is "[Content_Types].xml" or "mimetype" or "word/document.xml") return true;
+            }
+            return false;
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsOfficePackage(ZipArchive zip)
+        => zip.Entries.Any(e => e.FullName is "[Content_Types].xml" or "mimetype" or "word/document.xml");
+
+    private static bool IsDirectory(ZipArchiveEntry e) => e.FullName.EndsWith('/') && e.Length == 0;
+
+    private IEnumerable<InputItem> Archive(string path)
+    {
+        ZipArchive? zip = null;
+        string? failure = null;
+        try
+        {
+            zip = ZipFile.Open(path, ZipArchiveMode.Read, ZipNameEncoding.Instance);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            failure = $"corrupt or unreadable archive: {ex.Message}";
+        }
+        if (zip is null)
+        {
+            var item = Next(path, "");
+            if (item is not null) yield return item with { Status = FileStatus.Unreadable, Reason = failure ?? "unreadable archive" };
+            yield break;
+        }
+        using (zip)
+        {
+            foreach (var item in Entries(zip, path, "", nested: false)) yield return item;
+        }
+    }
+
+    private IEnumerable<InputItem> Entries(ZipArchive zip, string archiveFile, string prefix, bool nested)
+    {
+        var entries = zip.Entries.Where(e => !IsDirectory(e)).ToList();
+        if (entries.Count == 0)
+        {
+            var source = prefix.TrimEnd('!');
+            var item = Next(source.Length == 0 ? archiveFile : archiveFile + "!" + source, source);
+            if (item is not null) yield return item with { Status = FileStatus.NotAReport, Reason = "the archive holds no files" };
+            yield break;
+        }
+        foreach (var entry in entries)
+        {
+            string source = prefix + entry.FullName;
+            string file = archiveFile + "!" + source;
+            // A nested archive must be read to list its entries, whatever the shard.
+            if (!_include(file) && (nested || !(entry.FullName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) || LooksLikeZip(entry))))
+            {
+                _index++;
+                continue;
+            }
+            var (bytes, failure) = Read(entry);
+            if (bytes is not null && !nested && IsZip(bytes))
+            {
+                ZipArchive? inner = null;
+                try
+                {
+                    inner = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read, false, ZipNameEncoding.Instance);
+                    if (IsOfficePackage(inner)) { inner.Dispose(); inner = null; }
+                }
+                catch (Exception ex) when (ex is IOException or InvalidDataException)
+                {
+                    failure = $"corrupt nested archive: {ex.Message}";
+                    bytes = null;
+                }
+                if (inner is not null)
+                {
+                    using (inner)
+                    {
+                        foreach (var item in Entries(inner, archiveFile, source + "!", nested: true)) yield return item;
+                    }
+                    continue;
+                }
+            }
+            var next = Next(file, source);
+            if (next is null) continue;
+            if (bytes is null)
+            {
+                yield return next with { Status = FileStatus.Unreadable, Reason = failure ?? "unreadable archive entry" };
+            }
+            else if (nested && IsZip(bytes) && !IsOfficeBytes(bytes))
+            {
+                yield return next with { Status = FileStatus.NotAReport, Reason = "an archive nested more than one level deep; not expanded" };
+            }
+            else
+            {
+                yield return next with { Bytes = bytes };
+            }
+        }
+    }
+
+    private static bool IsOfficeBytes(byte[] bytes)
+    {
+        using var ms = new MemoryStream(bytes, writable: false);
+        return IsOfficePackage(ms);
+    }
+
+    private static bool LooksLikeZip(ZipArchiveEntry entry)
+    {
+        try
+        {
+            using var s = entry.Open();
+            Span<byte> head = stackalloc byte[4];
+            return s.ReadAtLeast(head, 4, throwOnEndOfStream: false) == 4 && IsZip(head);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or NotSupportedException)
+        {
+            return false;
+        }
+    }
+
+    private (byte[]? Bytes, string? Failure) Read(ZipArchiveEntry entry)
+    {
+        if (entry.Length > _maxEntryBytes)
+            return (null, $"the entry is {entry.Length:N0} bytes, over the limit of {_maxEntryBytes:N0}");
+        try
+        {
+            using var s = entry.Open();
+            var buffer = new byte[entry.Length];
+            int read = s.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+            if (read != buffer.Length) return (null, $"the entry is truncated ({read:N0} of {entry.Length:N0} bytes)");
+            return (buffer, null);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or NotSupportedException or UnauthorizedAccessException)
+        {
+            return (null, $"corrupt archive entry: {ex.Message}");
+        }
+    }
+}
+
+/// <summary>
+/// Decodes zip entry names that lack the UTF-8 flag: as UTF-8 when the bytes are valid UTF-8 (archives made on Linux
+/// or macOS), otherwise as GB18030 (archives made on Chinese Windows, whose names are in the ANSI code page GBK).
+/// Names with the UTF-8 flag are decoded as UTF-8 by <see cref="ZipArchive"/> itself.
+/// </summary>
+internal sealed class ZipNameEncoding : Encoding
+{
+    public static readonly ZipNameEncoding Instance = new();
+
+    private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
+    private static readonly Encoding Gb18030;
+
+    static ZipNameEncoding()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        Gb18030 = Encoding.GetEncoding("GB18030");
+    }
+
+    private static Encoding For(byte[] bytes, int index, int count)
+    {
+        try
+        {
+            StrictUtf8.GetCharCount(bytes, index, count);
+            return StrictUtf8;
+        }
+        catch (DecoderFallbackException)
+        {
+            return Gb18030;
+        }
+    }
+
+    public override int GetByteCount(char[] chars, int index, int count) => UTF8.GetByteCount(chars, index, count);
+
+    public override int GetBytes(char[] chars, int charIndex, int charCount, byte[] bytes, int byteIndex)
+        => UTF8.GetBytes(chars, charIndex, charCount, bytes, byteIndex);
+
+    public override int GetCharCount(byte[] bytes, int index, int count) => For(bytes, index, count).GetCharCount(bytes, index, count);
+
+    public override int GetChars(byte[] bytes, int byteIndex, int byteCount, char[] chars, int charIndex)
+        => For(bytes, byteIndex, byteCount).GetChars(bytes, byteIndex, byteCount, chars, charIndex);
+
+    public override string GetString(byte[] bytes, int index, int count) => For(bytes, index, count).GetString(bytes, index, count);
+
+    public override int GetMaxByteCount(int charCount) => UTF8.GetMaxByteCount(charCount);
+
+    public override int GetMaxCharCount(int byteCount) => UTF8.GetMaxCharCount(byteCount);
+}

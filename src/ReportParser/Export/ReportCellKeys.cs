@@ -1,0 +1,69 @@
+using ReportParser.Tables;
+
+namespace ReportParser.Export;
+
+/// <summary>
+/// The fixed list of every <c>Table.Row.Column</c> key of the standard tables over all templates (2021 first,
+/// then the keys only 2019 has), in template order: the cell columns of the wide <c>reports.csv</c>. The list does
+/// not depend on the documents, so a wide file can be written row by row and shard outputs line up.
+/// </summary>
+public static class ReportCellKeys
+{
+    private static readonly Dictionary<string, int> IndexOfKey;
+
+    static ReportCellKeys()
+    {
+        var keys = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var table in new[] { TableCatalog.Proactive2021, TableCatalog.Proactive2019, TableCatalog.Requests2021, TableCatalog.Requests2019, TableCatalog.Review })
+        {
+            foreach (var row in table.Rows)
+            {
+                foreach (var col in row.Columns)
+                {
+                    var key = $"{table.Key}.{row.Key}.{col.Key}";
+                    if (seen.Add(key)) keys.Add(key);
+                }
+            }
+        }
+        All = keys;
+        IndexOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < keys.Count; i++) IndexOfKey[keys[i]] = i;
+        RequestColumns = TableCatalog.RequestColumns.Select(c => c.Key).ToList();
+        RequestColumnLabels = TableCatalog.RequestColumns.Select(c => c.Label).ToList();
+    }
+
+    /// <summary>Every cell key, in template order.</summary>
+    public static IReadOnlyList<string> All { get; }
+
+    /// <summary>The column keys of table 三 (NaturalPerson … Total), in template order.</summary>
+    public static IReadOnlyList<string> RequestColumns { get; }
+
+    /// <summary>The printed labels of <see cref="RequestColumns"/> (自然人 … 总计).</summary>
+    public static IReadOnlyList<string> RequestColumnLabels { get; }
+
+    /// <summary>The position of a key in <see cref="All"/>, or -1.</summary>
+    public static int IndexOf(string key) => IndexOfKey.TryGetValue(key, out var i) ? i : -1;
+
+    /// <summary>
+    /// The report's values aligned with <see cref="All"/>: the number in invariant culture, or an empty string when
+    /// the cell is not stated or the report's template has no such cell.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
+    public static string[] Values(AnnualReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var values = new string[All.Count];
+        Array.Fill(values, "");
+        foreach (var t in report.Tables)
+        {
+            foreach (var c in t.Cells)
+            {
+                if (c.Value is not decimal v) continue;
+                int i = IndexOf(c.Key);
+                if (i >= 0) values[i] = v.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,154 @@
+using ReportParser.Cli.Batch;
+using static ReportParser.Tests.Cli.BatchFixture;
+
+namespace ReportParser.Tests.Cli;
+
+/// <summary>Time limit, exit codes, help, check over folders and archives, progress lines, shard arithmetic.</summary>
+public sealed class ExportBehaviourTests : IDisposable
+{
+    private readonly string _root = TempDir("behaviour");
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
+    }
+
+    private string WriteReports(int n)
+    {
+        var dir = Path.Combine(_root, "in");
+        Directory.CreateDirectory(dir);
+        for (int i = 1; i <= n; i++) File.WriteAllText(Path.Combine(dir, $"r{i}.txt"), Variant(Agency(i), 2021, i));
+        return dir;
+    }
+
+    [Fact]
+    public void A_file_over_the_time_limit_is_listed_as_unreadable_and_the_run_goes_on()
+    {
+        var dir = WriteReports(6);
+        File.WriteAllText(Path.Combine(dir, "r3-slow.txt"), Variant(Agency(33), 2021, 33));
+        var outDir = Path.Combine(_root, "out");
+        var options = new BatchOptions
+        {
+            Inputs = new[] { dir }, OutDir = outDir, Jobs = 2, TimeLimit = TimeSpan.FromMilliseconds(500), Progress = ProgressMode.None,
+            Parse = (source, o) =>
+            {
+                if (source.Name.EndsWith("slow.txt", StringComparison.Ordinal)) Thread.Sleep(TimeSpan.FromSeconds(4));
+                return Report.Parse(source, o);
+            },
+        };
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        BatchTotals totals;
+        using (var progress = new Progress(TextWriter.Null, ProgressMode.None, false)) totals = BatchExporter.Run(options, progress);
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(3.5), "the run does not wait for the slow parse");
+        totals.Files.Should().Be(7);
+        totals.ByStatus["unreadable"].Should().Be(1);
+        var files = Read(outDir, "files");
+        var slow = files.Single(r => r[0].EndsWith("r3-slow.txt", StringComparison.Ordinal));
+        slow[1].Should().Be("unreadable");
+        slow[2].Should().StartWith("time limit");
+        files.Skip(1).Where(r => r != slow).Should().OnlyContain(r => r[1] == "parsed" || r[1] == "parsed-with-errors");
+        files.Skip(1).Select(r => Path.GetFileName(r[0])).Should().Equal("r1.txt", "r2.txt", "r3-slow.txt", "r3.txt", "r4.txt", "r5.txt", "r6.txt");
+        Read(outDir, "cells").Skip(1).Should().NotContain(c => c[0].EndsWith("slow.txt", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_parser_exception_makes_the_file_unreadable_with_the_reason()
+    {
+        var dir = WriteReports(2);
+        var outDir = Path.Combine(_root, "out");
+        var options = new BatchOptions
+        {
+            Inputs = new[] { dir }, OutDir = outDir, Progress = ProgressMode.None,
+            Parse = (source, o) => source.Name.EndsWith("r2.txt", StringComparison.Ordinal) ? throw new InvalidOperationException("boom") : Report.Parse(source, o),
+        };
+        using (var progress = new Progress(TextWriter.Null, ProgressMode.None, false)) BatchExporter.Run(options, progress);
+        var files = Read(outDir, "files");
+        files[2][1].Should().Be("unreadable");
+        files[2][2].Should().Be("the parser failed: InvalidOperationException: boom");
+    }
+
+    [Fact]
+    public void Export_prints_a_summary_table_and_plain_progress_lines_when_redirected()
+    {
+        var dir = WriteReports(3);
+        var (code, output, err) = Run("export", dir, "--out", Path.Combine(_root, "o"), "--progress", "lines");
+        code.Should().Be(0, err);
+        output.Should().Contain("exported 3 file(s)").And.Contain("parsed").And.Contain("top diagnostic codes").And.Contain("cells");
+        err.Should().NotContain("\r");
+    }
+
+    [Fact]
+    public void Progress_lines_report_counts_rate_and_eta()
+    {
+        var err = new StringWriter();
+        var p = new Progress(err, ProgressMode.Lines, false);
+        p.SetTotal(10);
+        for (int i = 0; i < 4; i++) p.Done(failed: i == 0);
+        var line = typeof(Progress).GetMethod("Text", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.Invoke(p, null) as string;
+        p.Dispose();
+        line.Should().StartWith("progress: 4/10 files").And.Contain("files/s").And.Contain("ETA").And.Contain("1 unreadable");
+    }
+
+    [Theory]
+    [InlineData("--shard", "0/3")]
+    [InlineData("--shard", "4/3")]
+    [InlineData("--shard", "x")]
+    [InlineData("--format", "xlsx")]
+    [InlineData("--jobs", "0")]
+    [InlineData("--time-limit", "0")]
+    public void Bad_options_exit_with_2(string option, string value)
+    {
+        var dir = WriteReports(1);
+        var (code, _, err) = Run("export", dir, "--out", Path.Combine(_root, "o"), option, value);
+        code.Should().Be(2);
+        err.Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public void Export_help_explains_every_option_with_an_example()
+    {
+        var (code, output, _) = Run("export", "--help");
+        code.Should().Be(0);
+        foreach (var o in new[] { "--out", "--format", "--excel-bom", "--shard", "--jobs", "--time-limit", "--progress", "--quiet" }) output.Should().Contain(o);
+        output.Should().Contain("Example: reportparser export").And.Contain("--shard 2/8").And.Contain("files.csv").And.Contain("Exit code");
+        Run("merge", "--help").Out.Should().Contain("Example: reportparser merge");
+    }
+
+    [Fact]
+    public void Check_accepts_folders_and_archives_and_exits_0_1_2()
+    {
+        var good = Path.Combine(_root, "good");
+        Directory.CreateDirectory(good);
+        File.WriteAllText(Path.Combine(good, "a.txt"), Variant(Agency(1), 2021, 1));
+        var r = Report.ParseText(Variant(Agency(1), 2021, 1));
+        var (code, output, _) = Run("check", good);
+        code.Should().Be(r.HasErrors ? 1 : 0);
+        output.Should().Contain(Path.Combine(good, "a.txt") + ": ");
+
+        var withBad = Path.Combine(_root, "bad");
+        Directory.CreateDirectory(withBad);
+        File.WriteAllText(Path.Combine(withBad, "notes.txt"), "会议纪要\n今天讨论了办公用品采购。\n");
+        var zip = Path.Combine(_root, "a.zip");
+        File.WriteAllBytes(zip, GbkZip(new[] { ("报告.txt", Utf8(Variant(Agency(2), 2021, 2))) }));
+        var (code2, output2, _) = Run("check", withBad, zip);
+        code2.Should().Be(1, "notes.txt is not a report: an error diagnostic");
+        output2.Should().Contain("RP2015").And.Contain(zip + "!报告.txt: ");
+
+        Run("check", Path.Combine(_root, "missing.txt")).Code.Should().Be(2);
+    }
+
+    [Fact]
+    public void Shards_partition_any_set_of_names()
+    {
+        var names = Enumerable.Range(0, 5000).Select(i => $"dir{i % 17}/file{i}.txt").ToList();
+        var counts = new int[7];
+        foreach (var n in names)
+        {
+            var owners = Enumerable.Range(1, 7).Where(k => new Shard(k, 7).Contains(n)).ToList();
+            owners.Should().ContainSingle(n);
+            counts[owners[0] - 1]++;
+        }
+        counts.Should().OnlyContain(c => c > 5000 / 7 * 0.8 && c < 5000 / 7 * 1.2);
+        new Shard(1, 3).Contains(@"a\b.txt").Should().Be(new Shard(1, 3).Contains("a/b.txt"));
+    }
+}
