@@ -142,6 +142,7 @@ internal static class RequestsReader
                 var fit = LabelText.Compare(leaf.Text, r.Label, r.Aliases);
                 if (fit.Fit == LabelText.Fit.None) continue;
                 if (Better(fit, bestFit)) { best = r; bestFit = fit; }
+                if (fit.Fit == LabelText.Fit.Exact) break;
             }
             if (best is not null && bestFit.Fit == LabelText.Fit.Exact) break;
             if (best is not null && pass) break;

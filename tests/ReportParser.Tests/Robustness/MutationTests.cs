@@ -56,9 +56,9 @@ public class MutationTests
             ["nul"] = new byte[1000],
             ["100MB"] = new byte[100 * 1024 * 1024],
             ["one-long-line"] = Encoding.UTF8.GetBytes(new string('一', 2_000_000)),
-            ["many-rows"] = Encoding.UTF8.GetBytes("三、收到和处理政府信息公开申请情况\n" + string.Concat(Enumerable.Repeat("一、本年新收政府信息公开申请数量\t1\t2\t3\t4\t5\t6\t21\n", 200_000))),
-            ["wide-row"] = Encoding.UTF8.GetBytes("四、政府信息公开行政复议、行政诉讼情况\n" + string.Join('\t', Enumerable.Range(0, 300_000))),
-            ["headings"] = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("一、总体情况\n二、主动公开政府信息情况\n", 100_000))),
+            ["many-rows"] = Encoding.UTF8.GetBytes("三、收到和处理政府信息公开申请情况\n" + string.Concat(Enumerable.Repeat("一、本年新收政府信息公开申请数量\t1\t2\t3\t4\t5\t6\t21\n", 50_000))),
+            ["wide-row"] = Encoding.UTF8.GetBytes("四、政府信息公开行政复议、行政诉讼情况\n" + string.Join('\t', Enumerable.Range(0, 100_000))),
+            ["headings"] = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("一、总体情况\n二、主动公开政府信息情况\n", 30_000))),
         };
         Array.Fill(cases["100MB"], (byte)'1');
         foreach (var (name, bytes) in cases)
