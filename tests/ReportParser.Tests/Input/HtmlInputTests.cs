@@ -189,4 +189,19 @@ public class HtmlInputTests
         p.Span.Line.Should().Be(3);
         p.Span.Column.Should().Be(3);
     }
+    [Fact]
+    public void A_long_rowspan_over_many_rows_is_expanded()
+    {
+        const int rows = 5_000;
+        var sb = new StringBuilder("<table>");
+        for (int i = 0; i < rows; i++)
+        {
+            sb.Append(i == 0 ? $"<tr><td rowspan=\"{rows}\">三、本年度办理结果</td><td>x{i}</td><td>{i}</td></tr>" : $"<tr><td>x{i}</td><td>{i}</td></tr>");
+        }
+        sb.Append("</table>");
+        var t = Read(sb.ToString(), out _).Blocks.OfType<TableBlock>().Single();
+        t.Rows.Should().HaveCount(rows);
+        t.Rows[^1].Cells.Select(c => c.Text).Should().Equal("", $"x{rows - 1}", $"{rows - 1}");
+        t.Rows[^1].Cells[2].Span.GridColumn.Should().Be(3);
+    }
 }

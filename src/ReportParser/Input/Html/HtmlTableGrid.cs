@@ -43,16 +43,18 @@ internal sealed class HtmlTableGrid
         var trs = RowsOf(table);
         var nested = new List<IElement>();
         var grid = new List<List<HtmlGridCell>>(trs.Count);
-        var pending = new Dictionary<(int Row, int Col), HtmlGridCell>();
+        // Positions covered by a rowspan from above, by row, then column.
+        var pending = new Dictionary<int, SortedDictionary<int, HtmlGridCell>>();
         bool longText = false, blockyCell = false;
         int cellCount = 0;
         for (int r = 0; r < trs.Count; r++)
         {
             var row = new List<HtmlGridCell>();
             int col = 0;
+            pending.Remove(r, out var covers);
             foreach (var td in CellsOf(trs[r]))
             {
-                while (pending.Remove((r, col), out var covered)) { Set(row, col, covered); col++; }
+                while (covers is not null && covers.Remove(col, out var covered)) { Set(row, col, covered); col++; }
                 int cs = Span(td, "colspan", MaxColSpan);
                 int rs = Span(td, "rowspan", MaxRowSpan);
                 rs = Math.Min(rs, trs.Count - r);
@@ -67,17 +69,17 @@ internal sealed class HtmlTableGrid
                     {
                         var cell = new HtmlGridCell(dr == 0 && dc == 0 ? text : "", td);
                         if (dr == 0) Set(row, col + dc, cell);
-                        else pending[(r + dr, col + dc)] = cell;
+                        else
+                        {
+                            if (!pending.TryGetValue(r + dr, out var below)) pending[r + dr] = below = new SortedDictionary<int, HtmlGridCell>();
+                            below[col + dc] = cell;
+                        }
                     }
                 }
                 col += cs;
             }
             // Positions covered from above after the row's last cell.
-            foreach (var key in pending.Keys.Where(k => k.Row == r).OrderBy(k => k.Col).ToList())
-            {
-                Set(row, key.Col, pending[key]);
-                pending.Remove(key);
-            }
+            if (covers is not null) foreach (var (c, cell) in covers) Set(row, c, cell);
             grid.Add(row);
         }
         // Fill holes (a row shorter than a span above it) with empty cells.
