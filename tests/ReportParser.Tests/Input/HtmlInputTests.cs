@@ -204,4 +204,11 @@ public class HtmlInputTests
         t.Rows[^1].Cells.Select(c => c.Text).Should().Equal("", $"x{rows - 1}", $"{rows - 1}");
         t.Rows[^1].Cells[2].Span.GridColumn.Should().Be(3);
     }
+    [Fact]
+    public void A_caption_becomes_a_paragraph_before_its_table()
+    {
+        var doc = Read("<table><caption>三、收到和<b>处理</b>政府信息公开申请情况</caption><tr><td>自然人</td><td>总计</td></tr></table>", out _);
+        doc.Blocks[0].Should().BeOfType<ParagraphBlock>().Which.Text.Should().Be("三、收到和处理政府信息公开申请情况");
+        Grid(doc.Blocks[1].Should().BeOfType<TableBlock>().Subject)[0].Should().Equal("自然人", "总计");
+    }
 }

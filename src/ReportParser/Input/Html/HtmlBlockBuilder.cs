@@ -132,6 +132,11 @@ internal sealed class HtmlBlockBuilder
         if (HtmlMetadataTable.TryHarvest(grid, _metadata)) return true;
         if (grid.IsLayout) return false;
         Flush();
+        foreach (var caption in table.Children.Where(c => c.LocalName == "caption"))
+        {
+            var text = HtmlText.Normalize(caption.TextContent);
+            if (text.Length > 0) _blocks.Add(new ParagraphBlock(text, SpanOf(caption)));
+        }
         int index = ++_tables;
         var rows = new List<GridRow>(grid.Rows.Count);
         for (int r = 0; r < grid.Rows.Count; r++)
