@@ -41,6 +41,14 @@ internal static partial class MetadataReader
             {
                 year = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
                 agency = CleanAgency(title.Text[..m.Index]);
+                if (agency is null)
+                {
+                    // "2019年上海市人民政府办公厅政府信息公开工作年度报告": the agency follows the year.
+                    var rest = title.Text[(m.Index + m.Length)..];
+                    int end = rest.IndexOf("政府信息公开", StringComparison.Ordinal);
+                    if (end < 0) end = rest.IndexOf("政务公开", StringComparison.Ordinal);
+                    if (end > 0 && LooksLikeAgency(rest[..end])) agency = CleanAgency(rest[..end]);
+                }
             }
         }
         if (year is null)

@@ -51,6 +51,13 @@ internal static class RowValues
         var seq = new List<GridCell>();
         for (int i = s0; i <= s1; i++) seq.Add(cells[i]);
         int seqMisfit = Math.Abs(seq.Count - n) + seq.Take(n).Count(c => c.IsEmpty);
+        if (seq.Count > n && seq.Count(c => !c.IsEmpty) == n)
+        {
+            // More positions than columns but exactly one value per column: the blanks between are the
+            // positions a merged (colspan) cell covers, as in a grid whose rows split columns differently.
+            seq = seq.Where(c => !c.IsEmpty).ToList();
+            seqMisfit = 0;
+        }
 
         GridCell?[] chosen = new GridCell?[n];
         List<GridCell> extra;

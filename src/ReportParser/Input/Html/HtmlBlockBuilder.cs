@@ -1,0 +1,158 @@
+using System.Text;
+using AngleSharp.Dom;
+using ReportParser.Diagnostics;
+
+namespace ReportParser.Input.Html;
+
+/// <summary>
+/// Walks a parsed page (iteratively: no recursion, so nesting depth cannot overflow the stack) and emits
+/// the same blocks the text input does: a paragraph per block element or &lt;br&gt;-separated line, and a
+/// grid per data table. Page chrome (scripts, styles, navigation, site header and footer) is dropped; a
+/// metadata table (索引号, 发布机构, 发文日期 …) is harvested into <see cref="DocumentBlocks.Metadata"/>;
+/// a layout table (one column, long text in a cell, or a frame around nested tables) is walked as flow.
+/// </summary>
+internal sealed class HtmlBlockBuilder
+{
+    private static readonly HashSet<string> Dropped = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "script", "style", "noscript", "template", "head", "title", "meta", "link", "iframe", "object", "embed",
+        "svg", "math", "select", "option", "button", "input", "textarea", "nav", "canvas", "audio", "video", "map",
+    };
+
+    private static readonly HashSet<string> BlockNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr", "td", "th",
+        "thead", "tbody", "tfoot", "caption", "section", "article", "main", "aside", "header", "footer", "blockquote",
+        "pre", "form", "center", "address", "hr", "br", "body", "html", "fieldset", "figure", "figcaption", "details",
+        "summary", "ucapcontent",
+    };
+
+    private readonly List<Block> _blocks = new();
+    private readonly Dictionary<string, string> _metadata = new(StringComparer.Ordinal);
+    private readonly StringBuilder _line = new();
+    private SourceSpan _lineSpan;
+    private int _tables;
+
+    public IReadOnlyList<Block> Blocks => _blocks;
+
+    public IReadOnlyDictionary<string, string> Metadata => _metadata;
+
+    public static bool IsBlock(IElement e) => BlockNames.Contains(e.LocalName);
+
+    public static bool IsDropped(IElement e)
+    {
+        if (Dropped.Contains(e.LocalName)) return true;
+        if (e.LocalName is "header" or "footer" && e.Closest("article, main") is null) return true;
+        if (e.GetAttribute("hidden") is not null) return true;
+        var style = e.GetAttribute("style");
+        if (style is not null && style.Replace(" ", "", StringComparison.Ordinal).Contains("display:none", StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    public static SourceSpan SpanOf(IElement? e)
+    {
+        var p = e?.SourceReference?.Position;
+        return p is { } pos && pos.Line > 0 ? new SourceSpan(pos.Line, Math.Max(1, pos.Column)) : SourceSpan.None;
+    }
+
+    public void Walk(INode root)
+    {
+        // (node, leaving): leaving=true marks the end of a block element, where the current line ends.
+        var stack = new Stack<(INode Node, bool Leaving)>();
+        stack.Push((root, false));
+        while (stack.Count > 0)
+        {
+            var (node, leaving) = stack.Pop();
+            if (leaving)
+            {
+                Flush();
+                continue;
+            }
+            switch (node)
+            {
+                case IText text:
+                    Append(text.Data, text.ParentElement);
+                    continue;
+                case IElement e:
+                    if (IsDropped(e)) continue;
+                    if (e.LocalName == "br")
+                    {
+                        Flush();
+                        continue;
+                    }
+                    if (e.LocalName == "table" && HandleTable(e, stack)) continue;
+                    if (IsBlock(e))
+                    {
+                        Flush();
+                        stack.Push((e, true));
+                    }
+                    PushChildren(e, stack);
+                    continue;
+                case IDocument or IDocumentFragment:
+                    PushChildren(node, stack);
+                    continue;
+            }
+        }
+        Flush();
+    }
+
+    private static void PushChildren(INode node, Stack<(INode, bool)> stack)
+    {
+        var children = node.ChildNodes;
+        for (int i = children.Length - 1; i >= 0; i--) stack.Push((children[i], false));
+    }
+
+    private void Append(string data, IElement? parent)
+    {
+        if (_line.Length == 0)
+        {
+            bool blank = true;
+            foreach (var c in data) if (!TextUtil.IsSpace(c)) { blank = false; break; }
+            if (blank) return;
+            _lineSpan = SpanOf(parent);
+        }
+        _line.Append(data);
+    }
+
+    private void Flush()
+    {
+        if (_line.Length == 0) return;
+        var text = HtmlText.Normalize(_line.ToString());
+        _line.Clear();
+        if (text.Length == 0) return;
+        // A page's "标题：…" label line (portal chrome, crawler headers) holds the title itself.
+        if (text.StartsWith("标题：", StringComparison.Ordinal) || text.StartsWith("标题:", StringComparison.Ordinal)) text = text[3..].TrimStart();
+        if (text.Length > 0) _blocks.Add(new ParagraphBlock(text, _lineSpan));
+    }
+
+    /// <summary>Handles a table; returns false when it is a layout table to walk as flow.</summary>
+    private bool HandleTable(IElement table, Stack<(INode, bool)> stack)
+    {
+        var grid = HtmlTableGrid.Build(table);
+        if (HtmlMetadataTable.TryHarvest(grid, _metadata)) return true;
+        if (grid.IsLayout) return false;
+        Flush();
+        foreach (var caption in table.Children.Where(c => c.LocalName == "caption"))
+        {
+            var text = HtmlText.Normalize(caption.TextContent);
+            if (text.Length > 0) _blocks.Add(new ParagraphBlock(text, SpanOf(caption)));
+        }
+        int index = ++_tables;
+        var rows = new List<GridRow>(grid.Rows.Count);
+        for (int r = 0; r < grid.Rows.Count; r++)
+        {
+            var src = grid.Rows[r];
+            if (src.All(c => c.Text.Length == 0)) continue;
+            var cells = new List<GridCell>(src.Count);
+            for (int c = 0; c < src.Count; c++)
+            {
+                cells.Add(new GridCell(src[c].Text, SpanOf(src[c].Element).InGrid(index, r + 1, c + 1)));
+            }
+            rows.Add(new GridRow(cells, SpanOf(grid.RowElements[r]).InGrid(index, r + 1, 1)));
+        }
+        if (rows.Count > 0) _blocks.Add(new TableBlock(rows, rows[0].Span));
+        // Tables nested in cells follow the table, each as its own table.
+        for (int i = grid.NestedTables.Count - 1; i >= 0; i--) stack.Push((grid.NestedTables[i], false));
+        return true;
+    }
+}
