@@ -44,10 +44,24 @@ internal static class RequestsReader
             bool hasValues = HasValueCells(grid);
             if (!hasValues)
             {
-                // A label without values: a group row, or the first half of a label broken over two lines.
+                // A label without values: a group row, a row whose cells were all left blank, or the first half
+                // of a label broken over two lines.
                 var g = FindGroup(LabelText.Segments(label));
-                if (g is not null && StripGroups(LabelText.Segments(label)).Count == 0) { group = g; pendingLabel = ""; }
-                else if (label.Length > 0) pendingLabel = label;
+                if (g is not null && StripGroups(LabelText.Segments(label)).Count == 0) { group = g; pendingLabel = ""; continue; }
+                var blank = MatchRow(label, def, group, template);
+                bool nextStandsAlone = i + 1 >= rows.Count || MatchRow(RowValues.LabelOf(rows[i + 1].Cells), def, blank.Group ?? group, template).Row is not null;
+                if (blank.Row is not null && blank.Fit == LabelText.Fit.Exact && nextStandsAlone)
+                {
+                    pendingLabel = "";
+                    group = blank.Group ?? (blank.Row.Group is null ? null : group);
+                    if (builder.BeginRow(blank.Row, label, grid.Span, grid.RawText))
+                    {
+                        ReportLabelFit(blank, blank.Row, grid, bag);
+                        RowValues.Map(builder, blank.Row, grid, labelEnd, positions, bag);
+                    }
+                    continue;
+                }
+                if (label.Length > 0) pendingLabel = label;
                 continue;
             }
             pendingLabel = "";

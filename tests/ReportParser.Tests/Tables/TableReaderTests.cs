@@ -92,6 +92,21 @@ public class TableReaderTests
     }
 
     [Fact]
+    public void A_row_whose_cells_are_all_blank_is_the_row_with_nothing_stated()
+    {
+        var bag = new DiagnosticBag();
+        var t = (RequestsTable)RequestsReader.Read(Rows(H1, H2, H3,
+            "一、本年新收政府信息公开申请数量\t\t2\t0\t0\t0\t0\t0\t2",
+            "二、上年结转政府信息公开申请数量\t\t\t\t\t\t\t\t",
+            "三、本年度办理结果\t（一）予以公开\t2\t0\t0\t0\t0\t0\t2"), ReportTemplate.V2021, new SourceSpan(1, 1), bag);
+        t.CarriedOver.Row!.Label.Should().NotBeNull("the row is printed, only its cells are blank");
+        t.CarriedOver.NaturalPerson.Should().BeNull();
+        t.Granted.Total.Should().Be(2);
+        bag.Items.Should().Contain(d => d.Code == DiagnosticCode.FewerValues && d.Span.Line == 5);
+        bag.Items.Should().NotContain(d => d.Code == DiagnosticCode.MissingRow && d.Message.Contains("CarriedOver"));
+    }
+
+    [Fact]
     public void A_2021_report_printing_the_single_other_row_keeps_it_under_Other()
     {
         var bag = new DiagnosticBag();
