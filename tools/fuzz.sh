@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of ReportParser with AFL++ and SharpFuzz, or a plain mutation loop without AFL.
 #
-#   tools/fuzz.sh [--minutes N] [--out DIR] [--deps] [--mutate] [--no-install]
+#   tools/fuzz.sh [--minutes N] [--out DIR] [--seeds DIR]... [--deps] [--mutate] [--no-install]
 #
 #   --minutes N    how long to fuzz (default 10)
 #   --out DIR      work directory: instrumented build, seeds, AFL findings (default artifacts/fuzz)
+#   --seeds DIR    more seed documents besides corpus/ (repeatable)
 #   --deps         also instrument Sprache, AngleSharp and PdfPig (slower executions, more coverage)
 #   --mutate       skip AFL: run the harness's own mutation loop (--mutate corpus --seconds N*60)
 #   --no-install   do not install afl++ or the SharpFuzz tool; expect them on PATH / in the tool path
@@ -19,14 +20,16 @@ out="$root/artifacts/fuzz"
 deps=0
 mode=afl
 install=1
+extra=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --minutes) minutes="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
+    --seeds) extra+=("$2"); shift 2 ;;
     --deps) deps=1; shift ;;
     --mutate) mode=mutate; shift ;;
     --no-install) install=0; shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -52,8 +55,8 @@ while IFS= read -r -d '' f; do
     cp "$f" "$seeds/$(printf '%03d' $n)-$(basename "$f")"
     n=$((n + 1))
   fi
-done < <(find "$root/corpus" -type f \( -name '*.txt' -o -name '*.md' -o -name '*.html' -o -name '*.htm' -o -name '*.pdf' \) -print0 | sort -z)
-echo "== $n seed files from corpus/"
+done < <(find "$root/corpus" "${extra[@]}" -type f \( -name '*.txt' -o -name '*.md' -o -name '*.html' -o -name '*.htm' -o -name '*.pdf' \) -print0 | sort -z)
+echo "== $n seed files from corpus/ ${extra[*]}"
 [ "$n" -gt 0 ] || { echo "no seeds under corpus/" >&2; exit 1; }
 
 if [ "$mode" = mutate ]; then
@@ -81,6 +84,7 @@ fi
 command -v afl-fuzz >/dev/null || { echo "afl-fuzz not found: install afl++ or use --mutate" >&2; exit 1; }
 sharpfuzz="$tools/sharpfuzz"
 [ -x "$sharpfuzz" ] || sharpfuzz="$(command -v sharpfuzz || true)"
+[ -n "$sharpfuzz" ] || { [ -x "$HOME/.dotnet/tools/sharpfuzz" ] && sharpfuzz="$HOME/.dotnet/tools/sharpfuzz"; } || true
 [ -n "$sharpfuzz" ] || { echo "sharpfuzz tool not found" >&2; exit 1; }
 
 echo "== instrumenting"
