@@ -73,7 +73,7 @@ namespace ReportParser.Fuzz
             string? dir = args.Length > 1 ? args[1] : null;
             double seconds = 300, hangSeconds = 10;
             int seed = Environment.TickCount;
-            string outDir = Path.Combine("fuzz-findings", "mutate");
+            string outDir = Path.Combine("artifacts", "fuzz", "mutate");
             for (int i = 2; i + 1 < args.Length; i += 2)
             {
                 switch (args[i])
