@@ -23,11 +23,18 @@ public sealed record ReportParserOptions
     /// <summary>At most this many lines are read; the rest is dropped with an error diagnostic. Default 500,000.</summary>
     public int MaxLines { get; init; } = 500_000;
 
+    /// <summary>
+    /// At most this many pages of a PDF are read; a longer PDF gets an error diagnostic and its first pages
+    /// are parsed. Bounds the time spent on one document. Default 500.
+    /// </summary>
+    public int MaxPdfPages { get; init; } = 500;
+
     /// <summary>Validates the options.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A limit is not positive.</exception>
     public void Validate()
     {
         if (MaxInputBytes <= 0) throw new ArgumentOutOfRangeException(nameof(MaxInputBytes), "must be positive");
+        if (MaxPdfPages <= 0) throw new ArgumentOutOfRangeException(nameof(MaxPdfPages), "must be positive");
         if (MaxLines <= 0) throw new ArgumentOutOfRangeException(nameof(MaxLines), "must be positive");
         if (Rules is null) throw new ArgumentOutOfRangeException(nameof(Rules), "must not be null");
     }
