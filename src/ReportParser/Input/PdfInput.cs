@@ -93,6 +93,7 @@ internal static class PdfInput
         }
 
         PageFurniture.Remove(pages);
+        SplitRowJoiner.Join(pages);
         var blocks = BlockWriter.Write(pages);
         return new DocumentBlocks(source.Name, SourceFormat.Pdf, blocks) { PageCount = pageCount };
     }

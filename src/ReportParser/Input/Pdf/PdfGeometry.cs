@@ -120,7 +120,7 @@ internal static class LineBuilder
     public static void AppendWrapped(System.Text.StringBuilder sb, string next)
     {
         if (next.Length == 0) return;
-        if (sb.Length > 0 && !IsCjk(sb[^1]) && !IsCjk(next[0]) && sb[^1] != ' ') sb.Append(' ');
+        if (sb.Length > 0 && !IsCjk(sb[^1]) && !IsCjk(next[0]) && sb[^1] != ' ' && !(char.IsAsciiDigit(sb[^1]) && char.IsAsciiDigit(next[0]))) sb.Append(' ');
         sb.Append(next);
     }
 

@@ -155,6 +155,7 @@ internal sealed class RuledGrid
 
     public static RuledGrid? Build(List<Segment> segs, double snap)
     {
+        CloseOpenEdges(segs, snap);
         var xs = Cluster(segs, false, snap);
         var ys = Cluster(segs, true, snap);
         if (xs.Count < 2 || ys.Count < 2) return null;
@@ -211,6 +212,34 @@ internal sealed class RuledGrid
             }
         }
         return new RuledGrid(xs.ToArray(), ys.ToArray(), owner, cells);
+    }
+
+    /// <summary>
+    /// A table broken across pages often lacks the ruling above its first row on the new page (or below its
+    /// last row): the vertical rulings then reach past the outermost horizontal one. Close the table there.
+    /// </summary>
+    private static void CloseOpenEdges(List<Segment> segs, double snap)
+    {
+        double hTop = double.MinValue, hBottom = double.MaxValue, vTop = double.MinValue, vBottom = double.MaxValue;
+        double left = double.MaxValue, right = double.MinValue;
+        foreach (var s in segs)
+        {
+            if (s.Horizontal)
+            {
+                hTop = Math.Max(hTop, s.Position);
+                hBottom = Math.Min(hBottom, s.Position);
+            }
+            else
+            {
+                vTop = Math.Max(vTop, s.To);
+                vBottom = Math.Min(vBottom, s.From);
+                left = Math.Min(left, s.Position);
+                right = Math.Max(right, s.Position);
+            }
+        }
+        if (hTop == double.MinValue || vTop == double.MinValue || right - left <= snap) return;
+        if (vTop > hTop + snap * 2) segs.Add(new Segment(true, vTop, left, right));
+        if (vBottom < hBottom - snap * 2) segs.Add(new Segment(true, vBottom, left, right));
     }
 
     /// <summary>The grid position holding a point, or (-1, -1).</summary>
