@@ -12,7 +12,7 @@ internal static partial class PageFurniture
     /// <summary>Share of the page height at the top and bottom that counts as margin.</summary>
     private const double Margin = 0.12;
 
-    [GeneratedRegex(@"^[\s\-—–－_·•]*(第\s*)?[0-9０-９]+\s*(页)?\s*([/／]\s*(共\s*)?[0-9０-９]+\s*页?)?[\s\-—–－_·•]*$|^[\s\-—–－]*(Page|page)\s*\d+(\s*of\s*\d+)?[\s\-—–－]*$|^共\s*\d+\s*页\s*第\s*\d+\s*页$")]
+    [GeneratedRegex(@"^[\s\-—–－_·•]*(第\s*)?[0-9０-９]*\s*(页)?\s*([/／]\s*(共\s*)?[0-9０-９]+\s*页?)?[\s\-—–－_·•]*$|^[\s\-—–－]*(Page|page)\s*\d+(\s*of\s*\d+)?[\s\-—–－]*$|^共\s*\d+\s*页\s*第\s*\d+\s*页$")]
     private static partial Regex PageNumber();
 
     public static void Remove(List<PageContent> pages)

@@ -88,12 +88,14 @@ internal static class LineBuilder
         if (pieces.Count == 0) return result;
         pieces.Sort(static (a, b) => b.Box.CenterY.CompareTo(a.Box.CenterY));
         var current = new List<TextPiece> { pieces[0] };
-        double bandBottom = pieces[0].Box.Bottom, bandTop = pieces[0].Box.Top, bandCenter = pieces[0].Box.CenterY;
+        double bandBottom = pieces[0].Box.Bottom, bandTop = pieces[0].Box.Top, bandCenter = pieces[0].Box.CenterY, bandBaseline = pieces[0].Baseline;
         for (int i = 1; i < pieces.Count; i++)
         {
             var p = pieces[i];
             double tol = Math.Max(1, Math.Min(p.Size, bandTop - bandBottom) * 0.45);
-            if (Math.Abs(p.Box.CenterY - bandCenter) <= tol)
+            // Same baseline, or centre inside the band (punctuation such as 、 has a low, small box).
+            bool sameBaseline = Math.Abs(p.Baseline - bandBaseline) <= Math.Max(0.8, p.Size * 0.2) && p.Box.Top > bandBottom;
+            if (sameBaseline || Math.Abs(p.Box.CenterY - bandCenter) <= tol)
             {
                 current.Add(p);
                 bandBottom = Math.Min(bandBottom, p.Box.Bottom);
@@ -105,6 +107,7 @@ internal static class LineBuilder
             bandBottom = p.Box.Bottom;
             bandTop = p.Box.Top;
             bandCenter = p.Box.CenterY;
+            bandBaseline = p.Baseline;
         }
         result.Add(Finish(current));
         return result;

@@ -2,9 +2,9 @@ namespace ReportParser.Input.Pdf;
 
 /// <summary>
 /// Joins a table row that a page break cut in two: when a page ends with a table and the next page starts
-/// with a table of the same width, and one side of the cut holds only label text (no figures) in columns
-/// where the other side's row has label text too, the label pieces are joined into one row.
-/// A repeated header row is never joined: its texts sit in the value columns.
+/// with a table, and one side of the cut holds only label text (no figures), each of its texts is joined to
+/// the label cell of the other side's row that lies at the same horizontal position. A repeated header row is
+/// never joined: its texts sit over the figure columns.
 /// </summary>
 internal static class SplitRowJoiner
 {
@@ -18,28 +18,25 @@ internal static class SplitRowJoiner
             if (before[^1].Table is not { Rows.Count: > 0 } t1 || after[0].Table is not { Rows.Count: > 0 } t2) continue;
             var last = t1.Rows[^1];
             var first = t2.Rows[0];
-            if (last.Count != first.Count) continue;
-            if (!HasFigure(last) && HasFigure(first) && LabelsOnly(last, first))
+            if (!HasFigure(last) && HasFigure(first) && Match(last, first) is { } up)
             {
-                for (int c = 0; c < last.Count; c++)
+                foreach (var (from, to) in up)
                 {
-                    if (last[c].Text.Length == 0) continue;
-                    var sb = new System.Text.StringBuilder(last[c].Text);
-                    LineBuilder.AppendWrapped(sb, first[c].Text);
-                    first[c] = first[c] with { Text = sb.ToString() };
+                    var sb = new System.Text.StringBuilder(last[from].Text);
+                    LineBuilder.AppendWrapped(sb, first[to].Text);
+                    first[to] = first[to] with { Text = sb.ToString() };
                 }
                 t1.Rows.RemoveAt(t1.Rows.Count - 1);
                 t1.RowBoxes.RemoveAt(t1.RowBoxes.Count - 1);
                 if (t1.Rows.Count == 0) before.RemoveAt(before.Count - 1);
             }
-            else if (HasFigure(last) && !HasFigure(first) && LabelsOnly(first, last))
+            else if (HasFigure(last) && !HasFigure(first) && Match(first, last) is { } down)
             {
-                for (int c = 0; c < last.Count; c++)
+                foreach (var (from, to) in down)
                 {
-                    if (first[c].Text.Length == 0) continue;
-                    var sb = new System.Text.StringBuilder(last[c].Text);
-                    LineBuilder.AppendWrapped(sb, first[c].Text);
-                    last[c] = last[c] with { Text = sb.ToString() };
+                    var sb = new System.Text.StringBuilder(last[to].Text);
+                    LineBuilder.AppendWrapped(sb, first[from].Text);
+                    last[to] = last[to] with { Text = sb.ToString() };
                 }
                 t2.Rows.RemoveAt(0);
                 t2.RowBoxes.RemoveAt(0);
@@ -57,17 +54,25 @@ internal static class SplitRowJoiner
     private static bool IsFigure(string text)
         => text.Length > 0 && double.TryParse(text.Replace(",", "", StringComparison.Ordinal), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
 
-    /// <summary>True when every non-empty cell of <paramref name="part"/> is in a column where <paramref name="other"/> holds non-numeric text.</summary>
-    private static bool LabelsOnly(List<PageCell> part, List<PageCell> other)
+    /// <summary>
+    /// For every non-empty cell of <paramref name="part"/>, the label cell of <paramref name="other"/> at the same
+    /// horizontal position; null when a text has no such label cell (it sits over a figure or over nothing).
+    /// </summary>
+    private static List<(int From, int To)>? Match(List<PageCell> part, List<PageCell> other)
     {
-        int texts = 0;
+        var pairs = new List<(int, int)>();
         for (int c = 0; c < part.Count; c++)
         {
             if (part[c].Text.Length == 0) continue;
-            texts++;
-            var o = other[c].Text;
-            if (o.Length == 0 || IsFigure(o)) return false;
+            if (part[c].Box is not { } box) return null;
+            int found = -1;
+            for (int o = 0; o < other.Count && found < 0; o++)
+            {
+                if (other[o].Box is { } ob && ob.Left - 1 <= box.CenterX && box.CenterX <= ob.Right + 1) found = o;
+            }
+            if (found < 0 || other[found].Text.Length == 0 || IsFigure(other[found].Text)) return null;
+            pairs.Add((c, found));
         }
-        return texts > 0;
+        return pairs.Count > 0 ? pairs : null;
     }
 }

@@ -43,8 +43,30 @@ internal static class StreamTableFinder
             }
         }
         result.Add((start, p.Count));
-        return result;
+        if (result.Count < 3) return result;
+        // A row whose figures already stand apart: a figure set closer to the label (narrow label column) is a cell too.
+        int figures = 0;
+        foreach (var (a, b) in result) if (b - a == 1 && IsFigure(p[a].Text)) figures++;
+        if (figures < 2) return result;
+        var refined = new List<(int, int)>();
+        foreach (var (a, b) in result)
+        {
+            int s = a;
+            for (int k = a + 1; k < b; k++)
+            {
+                if (IsFigure(p[k].Text) && p[k].Box.Left - p[k - 1].Box.Right > p[k].Size * 0.4)
+                {
+                    refined.Add((s, k));
+                    s = k;
+                }
+            }
+            refined.Add((s, b));
+        }
+        return refined;
     }
+
+    private static bool IsFigure(string t)
+        => t.Length > 0 && (char.IsAsciiDigit(t[0]) || (t.Length > 1 && t[0] is '-' or '+')) && t.All(static ch => char.IsAsciiDigit(ch) || ch is '.' or ',' or '-' or '+');
 
     /// <summary>The exclusive end of the run of table-like lines starting at <paramref name="start"/>, or <paramref name="start"/> when none starts there.</summary>
     private static int RunEnd(List<TextLine> lines, int start)
@@ -81,20 +103,28 @@ internal static class StreamTableFinder
 
     private static bool IsTable(List<TextLine> lines, int from, int to)
     {
-        int gapped = 0;
-        bool number = false;
+        int gapped = 0, numbers = 0, widest = 0;
         for (int i = from; i < to; i++)
         {
             var chunks = Chunks(lines[i]);
             if (chunks.Count < 2) continue;
             gapped++;
+            widest = Math.Max(widest, chunks.Count);
             foreach (var (a, b) in chunks)
             {
                 var t = TextLine.Join(lines[i].Pieces, a, b);
-                if (t.Length > 0 && char.IsAsciiDigit(t[0]) && t.All(static ch => char.IsAsciiDigit(ch) || ch is '.' or ',' or '-')) number = true;
+                if (IsFigure(t)) numbers++;
             }
         }
-        return gapped >= 2 && number;
+        // A lone row (e.g. the last row of a table, carried over to the next page) needs a label and two figures.
+        return numbers > 0 && (gapped >= 2 || (widest >= 3 && numbers >= 2));
+    }
+
+    private static int Column(double[] bounds, double x)
+    {
+        int col = 0;
+        while (col < bounds.Length && x > bounds[col]) col++;
+        return col;
     }
 
     private static PageTable Build(List<TextLine> lines, int from, int to)
@@ -143,7 +173,13 @@ internal static class StreamTableFinder
             var cellBoxes = new Rect?[max];
             var line = lines[r];
             var parts = new List<(TextLine Line, int From, int To)>();
-            foreach (var (a, b) in Chunks(line)) parts.Add((line, a, b));
+            foreach (var (a, b) in Chunks(line))
+            {
+                // A chunk that straddles a column boundary (header texts set close together) is split word by word.
+                int first = Column(bounds, line.Pieces[a].Box.CenterX), last = Column(bounds, line.Pieces[b - 1].Box.CenterX);
+                if (first == last) parts.Add((line, a, b));
+                else for (int k = a; k < b; k++) parts.Add((line, k, k + 1));
+            }
             if (extra.TryGetValue(r, out var more))
             {
                 foreach (var m in more) parts.Add((lines[m], 0, lines[m].Pieces.Count));
@@ -160,9 +196,7 @@ internal static class StreamTableFinder
                 var box = l.Pieces[a].Box;
                 for (int k = a + 1; k < b; k++) box = box.Union(l.Pieces[k].Box);
                 rowBox = rowBox.Union(box);
-                int col = 0;
-                while (col < bounds.Length && box.CenterX > bounds[col]) col++;
-                if (l != line) col = 0;
+                int col = l == line ? Column(bounds, box.CenterX) : 0;
                 texts[col] ??= new System.Text.StringBuilder();
                 LineBuilder.AppendWrapped(texts[col], TextLine.Join(l.Pieces, a, b));
                 cellBoxes[col] = cellBoxes[col] is { } prev ? prev.Union(box) : box;
