@@ -82,6 +82,46 @@ public class PdfSharedCorpusTests
         result.Diagnostics.Should().Contain(d => d.Code == DiagnosticCode.RowInWrongBlock);
     }
 
+    [Fact]
+    public void Kangxi_radicals_of_a_type3_font_are_read_as_ideographs()
+    {
+        if (Paths.Shared is not { } shared) return;
+        var path = Path.Combine(shared, "corpus", "generated", "sample-2021-chromium-type3.pdf");
+        // The text layer itself maps some glyphs to Kangxi radicals (⼀, ⽣, ⼯ …).
+        using (var doc = UglyToad.PdfPig.PdfDocument.Open(path))
+        {
+            doc.GetPage(1).Text.Should().Contain("⽣");
+        }
+        var bag = new ReportParser.Diagnostics.DiagnosticBag();
+        var blocks = ReportParser.Input.PdfInput.Read(ReportSource.FromFile(path), ReportParserOptions.Default, bag);
+        var texts = blocks.Blocks.OfType<ReportParser.Input.ParagraphBlock>().Select(p => p.Text)
+            .Concat(blocks.Blocks.OfType<ReportParser.Input.TableBlock>().SelectMany(t => t.Rows).SelectMany(r => r.Cells).Select(c => c.Text)).ToList();
+        texts.Should().Contain("郑州市生态环境局经开分局");
+        texts.Should().NotContain(t => t.Any(c => c >= '\u2E80' && c <= '\u2FDF'));
+    }
+
+    /// <summary>Values checked by hand against pdftotext -layout of each real PDF.</summary>
+    [Theory]
+    [InlineData("huaian-city-gov-2024.pdf", "淮安市人民政府", 2024, "ProactiveDisclosure.Licensing.Decisions=447228;ProactiveDisclosure.Penalties.Decisions=3985758;ProactiveDisclosure.Fees.AmountTenThousandYuan=96171.6;Requests.NewRequests.Total=3119;Requests.Total.Total=3050;Requests.CarriedForward.NaturalPerson=103;Requests.Other.Other.NaturalPerson=108;ReviewLitigation.Cases.Review.Total=351;ReviewLitigation.Cases.Litigation.AfterReview.Total=20")]
+    [InlineData("huaian-hongze-district-gov-2023.pdf", "洪泽区人民政府", 2023, "ProactiveDisclosure.Licensing.Decisions=550;ProactiveDisclosure.Penalties.Decisions=4119;Requests.NewRequests.Total=21;Requests.Total.Total=21;ReviewLitigation.Cases.Review.Upheld=10;ReviewLitigation.Cases.Review.Corrected=1;ReviewLitigation.Cases.Review.Total=0;ReviewLitigation.Cases.Litigation.AfterReview.Upheld=5")]
+    [InlineData("huaian-hongze-district-gov-2024.pdf", "淮安市洪泽区人民政府", 2024, "ProactiveDisclosure.Licensing.Decisions=9487;ProactiveDisclosure.Penalties.Decisions=2776;Requests.NewRequests.Total=95;Requests.Total.Total=95;ReviewLitigation.Cases.Review.Total=2;ReviewLitigation.Cases.Litigation.AfterReview.Total=3")]
+    public void Real_pdfs_give_the_printed_values(string file, string agency, int year, string values)
+    {
+        if (Paths.Shared is not { } shared) return;
+        var path = Path.Combine(shared, "corpus", "real", "pdf", file);
+        if (!File.Exists(path)) return;
+        var result = Report.ParseFile(path);
+        result.HasErrors.Should().BeFalse();
+        result.Report.Metadata.Agency.Should().Be(agency);
+        result.Report.Metadata.Year.Should().Be(year);
+        var cells = result.Report.Tables.SelectMany(t => t.Cells).ToDictionary(c => c.Key, c => c.Value);
+        foreach (var pair in values.Split(';'))
+        {
+            var (key, value) = (pair[..pair.IndexOf('=')], pair[(pair.IndexOf('=') + 1)..]);
+            cells[key].Should().Be(decimal.Parse(value, CultureInfo.InvariantCulture), key);
+        }
+    }
+
     public static TheoryData<string> BadInputs()
     {
         var data = new TheoryData<string>();
