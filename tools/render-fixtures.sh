@@ -44,11 +44,14 @@ lo() { # $1 = html, $2 = pdf
   mv "$d/$(basename "${1%.*}").pdf" "$2"
 }
 
-for html in "$src"/*.html; do
+for html in "$src"/*-20[0-9][0-9].html; do
   slug=$(basename "${html%.html}")
   chrome "$html" "$out/$slug-chromium.pdf"
   lo "$html" "$out/$slug-libreoffice.pdf"
 done
+
+# A PDF that is not a disclosure report (a hand-written notice).
+chrome "$src/not-a-report.html" "$out/not-a-report.pdf"
 
 # A scanned page (image only, no text layer): page 1 of the 2021 Chromium PDF as a grey JPEG.
 # Debian's ImageMagick policy forbids the PDF coder; the PDFA coder is not listed and writes an image-only PDF.
