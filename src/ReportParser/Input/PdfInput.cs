@@ -13,6 +13,9 @@ namespace ReportParser.Input;
 /// </summary>
 internal static class PdfInput
 {
+    /// <summary>Reading stops after this long (checked between pages), so one pathological file cannot hold a batch.</summary>
+    internal static readonly TimeSpan TimeBudget = TimeSpan.FromSeconds(120);
+
     public static DocumentBlocks Read(ReportSource source, ReportParserOptions options, DiagnosticBag bag)
     {
         var empty = new DocumentBlocks(source.Name, SourceFormat.Pdf, Array.Empty<Block>());
@@ -62,8 +65,14 @@ internal static class PdfInput
                 bag.Error(DiagnosticCode.LimitExceeded, SourceSpan.None, $"the PDF has {pageCount:N0} pages, over the limit of {options.MaxPdfPages:N0}; only the first {limit:N0} were read");
             }
             int failed = 0;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             for (int n = 1; n <= limit; n++)
             {
+                if (clock.Elapsed > TimeBudget)
+                {
+                    bag.Error(DiagnosticCode.LimitExceeded, new SourceSpan(0, 0) { Page = n }, $"reading stopped at page {n} of {pageCount}: the PDF took longer than {TimeBudget.TotalSeconds:N0} s");
+                    break;
+                }
                 try
                 {
                     pages.Add(PdfPageReader.Read(document.GetPage(n)));
