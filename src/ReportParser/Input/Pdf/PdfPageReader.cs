@@ -35,7 +35,7 @@ internal static class PdfPageReader
             var b = w.BoundingBox;
             var rect = new Rect(Math.Min(b.Left, b.Right), Math.Min(b.Bottom, b.Top), Math.Max(b.Left, b.Right), Math.Max(b.Bottom, b.Top));
             double baseline = w.Letters.Count > 0 ? w.Letters[0].StartBaseLine.Y : rect.Bottom;
-            pieces.Add(new TextPiece(CjkCompat.Normalize(TextUtil.Trim(text)), rect, baseline, Math.Max(1, rect.Height)));
+            pieces.Add(new TextPiece(CjkCompat.Normalize(TextUtil.Trim(text)), rect, baseline, TextSize(w, rect)));
             sources.Add(w);
         }
         int images = 0;
@@ -71,6 +71,18 @@ internal static class PdfPageReader
         StreamTableFinder.Extract(lines, items);
         items.Sort(static (a, b) => b.Top.CompareTo(a.Top));
         return new PageContent(page.Number, page.Width, page.Height, items, pieces.Count, images);
+    }
+
+    /// <summary>
+    /// The text height for tolerances: the box height, or the point size when larger; Type 3 fonts can give
+    /// flat boxes, and then the mean letter advance (an ideograph is one em wide) stands in.
+    /// </summary>
+    private static double TextSize(Word w, Rect rect)
+    {
+        double size = rect.Height;
+        if (w.Letters.Count > 0 && w.Letters[0].PointSize > size && w.Letters[0].PointSize < 200) size = w.Letters[0].PointSize;
+        if (size < 3 && w.Letters.Count > 0) size = Math.Max(size, rect.Width / w.Letters.Count);
+        return Math.Max(1, size);
     }
 
     private static List<RuledGrid> FindGrids(Page page)
