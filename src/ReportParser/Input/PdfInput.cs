@@ -9,14 +9,54 @@ namespace ReportParser.Input;
 /// Reads PDF files into blocks (PdfPig): text lines in reading order joined into paragraphs, and tables
 /// from ruling lines or column gaps, each value with its page and bounding box. Every exception PdfPig
 /// raises becomes an error diagnostic; pages are read one at a time and at most
-/// <see cref="ReportParserOptions.MaxPdfPages"/> of them.
+/// <see cref="ReportParserOptions.MaxPdfPages"/> of them, within a time budget checked between pages.
+/// PdfPig runs on its own thread with a large stack (deep but finite recursion in a malformed file does
+/// not overflow it), and the caller waits at most a little longer than the budget: a file on which
+/// PdfPig loops inside one call gets an error and its thread is abandoned (it keeps running in the
+/// background). Still able to escape: unbounded recursion deeper than that stack (the process dies;
+/// .NET cannot catch a stack overflow) and memory exhaustion from a decompression bomb.
 /// </summary>
 internal static class PdfInput
 {
     /// <summary>Reading stops after this long (checked between pages), so one pathological file cannot hold a batch.</summary>
     internal static readonly TimeSpan TimeBudget = TimeSpan.FromSeconds(120);
 
+    /// <summary>Stack size of the thread that runs PdfPig.</summary>
+    private const int StackSize = 64 * 1024 * 1024;
+
     public static DocumentBlocks Read(ReportSource source, ReportParserOptions options, DiagnosticBag bag)
+    {
+        var local = new DiagnosticBag();
+        DocumentBlocks? result = null;
+        Exception? failure = null;
+        var worker = new Thread(() =>
+        {
+            try
+            {
+                result = ReadCore(source, options, local);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                failure = ex;
+            }
+        }, StackSize)
+        { IsBackground = true, Name = "ReportParser PDF reader" };
+        worker.Start();
+        if (!worker.Join(TimeBudget + TimeSpan.FromSeconds(30)))
+        {
+            bag.Error(DiagnosticCode.Unreadable, SourceSpan.None, $"reading the PDF did not finish within {(TimeBudget + TimeSpan.FromSeconds(30)).TotalSeconds:N0} s (the PDF library is stuck on this file); not parsed");
+            return new DocumentBlocks(source.Name, SourceFormat.Pdf, Array.Empty<Block>());
+        }
+        foreach (var d in local.Items) bag.Add(d);
+        if (failure is not null || result is null)
+        {
+            bag.Error(DiagnosticCode.Unreadable, SourceSpan.None, $"the PDF could not be read: {(failure is null ? "no result" : Describe(failure))}");
+            return new DocumentBlocks(source.Name, SourceFormat.Pdf, Array.Empty<Block>());
+        }
+        return result;
+    }
+
+    private static DocumentBlocks ReadCore(ReportSource source, ReportParserOptions options, DiagnosticBag bag)
     {
         var empty = new DocumentBlocks(source.Name, SourceFormat.Pdf, Array.Empty<Block>());
         if (source.Bytes is not { } bytes)
