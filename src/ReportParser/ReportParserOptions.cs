@@ -35,11 +35,18 @@ public sealed record ReportParserOptions
     /// </summary>
     public TimeSpan TimeBudget { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// At most this many pages of a PDF are read; a longer PDF gets an error diagnostic and its first pages
+    /// are parsed. Bounds the time spent on one document. Default 500.
+    /// </summary>
+    public int MaxPdfPages { get; init; } = 500;
+
     /// <summary>Validates the options.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A limit is not positive.</exception>
     public void Validate()
     {
         if (MaxInputBytes <= 0) throw new ArgumentOutOfRangeException(nameof(MaxInputBytes), "must be positive");
+        if (MaxPdfPages <= 0) throw new ArgumentOutOfRangeException(nameof(MaxPdfPages), "must be positive");
         if (MaxLines <= 0) throw new ArgumentOutOfRangeException(nameof(MaxLines), "must be positive");
         if (MaxTableCells <= 0) throw new ArgumentOutOfRangeException(nameof(MaxTableCells), "must be positive");
         if (MaxTables <= 0) throw new ArgumentOutOfRangeException(nameof(MaxTables), "must be positive");

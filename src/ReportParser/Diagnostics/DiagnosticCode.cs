@@ -32,6 +32,12 @@ public enum DiagnosticCode
     /// <summary>The declared encoding was used to decode the input.</summary>
     [Description("declared encoding used")] DeclaredEncoding = 1008,
 
+    /// <summary>A PDF without a text layer (a scan): OCR is needed before it can be parsed.</summary>
+    [Description("no text layer, OCR needed")] NoTextLayer = 1020,
+
+    /// <summary>A PDF encrypted with a user password: it cannot be opened without the password.</summary>
+    [Description("encrypted PDF")] PdfEncrypted = 1021,
+
     /// <summary>A required section of the template was not found.</summary>
     [Description("missing section")] MissingSection = 2001,
 

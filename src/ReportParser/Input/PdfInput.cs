@@ -1,13 +1,156 @@
 using ReportParser.Diagnostics;
+using ReportParser.Input.Pdf;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Exceptions;
 
 namespace ReportParser.Input;
 
-/// <summary>Reads PDF files into blocks (PdfPig).</summary>
+/// <summary>
+/// Reads PDF files into blocks (PdfPig): text lines in reading order joined into paragraphs, and tables
+/// from ruling lines or column gaps, each value with its page and bounding box. Every exception PdfPig
+/// raises becomes an error diagnostic; pages are read one at a time and at most
+/// <see cref="ReportParserOptions.MaxPdfPages"/> of them, within a time budget checked between pages.
+/// PdfPig runs on its own thread with a large stack (deep but finite recursion in a malformed file does
+/// not overflow it), and the caller waits at most a little longer than the budget: a file on which
+/// PdfPig loops inside one call gets an error and its thread is abandoned (it keeps running in the
+/// background). Still able to escape: unbounded recursion deeper than that stack (the process dies;
+/// .NET cannot catch a stack overflow) and memory exhaustion from a decompression bomb.
+/// </summary>
 internal static class PdfInput
 {
+    /// <summary>Reading stops after this long (checked between pages), so one pathological file cannot hold a batch.</summary>
+    internal static readonly TimeSpan TimeBudget = TimeSpan.FromSeconds(120);
+
+    /// <summary>Stack size of the thread that runs PdfPig.</summary>
+    private const int StackSize = 64 * 1024 * 1024;
+
     public static DocumentBlocks Read(ReportSource source, ReportParserOptions options, DiagnosticBag bag)
     {
-        bag.Error(DiagnosticCode.UnsupportedFormat, SourceSpan.None, "PDF input is not supported by this build");
-        return new DocumentBlocks(source.Name, SourceFormat.Pdf, Array.Empty<Block>());
+        var local = new DiagnosticBag();
+        DocumentBlocks? result = null;
+        Exception? failure = null;
+        var worker = new Thread(() =>
+        {
+            try
+            {
+                result = ReadCore(source, options, local);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                failure = ex;
+            }
+        }, StackSize)
+        { IsBackground = true, Name = "ReportParser PDF reader" };
+        worker.Start();
+        if (!worker.Join(TimeBudget + TimeSpan.FromSeconds(30)))
+        {
+            bag.Error(DiagnosticCode.Unreadable, SourceSpan.None, $"reading the PDF did not finish within {(TimeBudget + TimeSpan.FromSeconds(30)).TotalSeconds:N0} s (the PDF library is stuck on this file); not parsed");
+            return new DocumentBlocks(source.Name, SourceFormat.Pdf, Array.Empty<Block>());
+        }
+        foreach (var d in local.Items) bag.Add(d);
+        if (failure is not null || result is null)
+        {
+            bag.Error(DiagnosticCode.Unreadable, SourceSpan.None, $"the PDF could not be read: {(failure is null ? "no result" : Describe(failure))}");
+            return new DocumentBlocks(source.Name, SourceFormat.Pdf, Array.Empty<Block>());
+        }
+        return result;
+    }
+
+    private static DocumentBlocks ReadCore(ReportSource source, ReportParserOptions options, DiagnosticBag bag)
+    {
+        var empty = new DocumentBlocks(source.Name, SourceFormat.Pdf, Array.Empty<Block>());
+        if (source.Bytes is not { } bytes)
+        {
+            bag.Error(DiagnosticCode.Unreadable, SourceSpan.None, "the source was declared as PDF but holds decoded text, not the PDF file's bytes");
+            return empty;
+        }
+        if (bytes.Length == 0)
+        {
+            bag.Error(DiagnosticCode.EmptyInput, SourceSpan.None, "the input is empty (0 bytes)");
+            return empty;
+        }
+
+        var pages = new List<PageContent>();
+        int pageCount;
+        PdfDocument document;
+        try
+        {
+            document = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true, ClipPaths = false, MaxStackDepth = 256 });
+        }
+        catch (PdfDocumentEncryptedException ex)
+        {
+            bag.Error(DiagnosticCode.PdfEncrypted, SourceSpan.None, $"the PDF is encrypted with a user password and cannot be opened without it ({ex.Message})");
+            return empty;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            bag.Error(DiagnosticCode.Unreadable, SourceSpan.None, $"the file starts like a PDF but could not be opened (corrupt or truncated?): {Describe(ex)}");
+            return empty;
+        }
+
+        using (document)
+        {
+            try
+            {
+                pageCount = document.NumberOfPages;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                bag.Error(DiagnosticCode.Unreadable, SourceSpan.None, $"the PDF's page tree could not be read (corrupt or truncated?): {Describe(ex)}");
+                return empty;
+            }
+            int limit = Math.Min(pageCount, options.MaxPdfPages);
+            if (pageCount > limit)
+            {
+                bag.Error(DiagnosticCode.LimitExceeded, SourceSpan.None, $"the PDF has {pageCount:N0} pages, over the limit of {options.MaxPdfPages:N0}; only the first {limit:N0} were read");
+            }
+            int failed = 0;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            for (int n = 1; n <= limit; n++)
+            {
+                if (clock.Elapsed > TimeBudget)
+                {
+                    bag.Error(DiagnosticCode.LimitExceeded, new SourceSpan(0, 0) { Page = n }, $"reading stopped at page {n} of {pageCount}: the PDF took longer than {TimeBudget.TotalSeconds:N0} s");
+                    break;
+                }
+                try
+                {
+                    pages.Add(PdfPageReader.Read(document.GetPage(n)));
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    failed++;
+                    bag.Error(ex is PdfDocumentEncryptedException ? DiagnosticCode.PdfEncrypted : DiagnosticCode.Unreadable,
+                        new SourceSpan(0, 0) { Page = n }, $"page {n} could not be read: {Describe(ex)}");
+                    if (failed >= 3 && pages.Count == 0)
+                    {
+                        bag.Error(DiagnosticCode.Unreadable, SourceSpan.None, $"the first {failed} pages could not be read; the remaining pages were not tried");
+                        break;
+                    }
+                }
+            }
+        }
+
+        int letters = pages.Sum(p => p.LetterCount);
+        if (letters == 0 && pages.Count > 0)
+        {
+            int images = pages.Sum(p => p.ImageCount);
+            bag.Error(DiagnosticCode.NoTextLayer, SourceSpan.None, images > 0
+                ? $"the PDF has no text layer ({pages.Count} page(s), {images} image(s)): it is a scan; OCR is needed before it can be parsed"
+                : $"the PDF has no text layer and no images on its {pages.Count} page(s): nothing to read; OCR is needed if the text is drawn as outlines");
+            return empty with { PageCount = pageCount };
+        }
+
+        PageFurniture.Remove(pages);
+        SplitRowJoiner.Join(pages);
+        var blocks = BlockWriter.Write(pages);
+        return new DocumentBlocks(source.Name, SourceFormat.Pdf, blocks) { PageCount = pageCount };
+    }
+
+    private static string Describe(Exception ex)
+    {
+        var message = ex.Message;
+        if (message.Length > 200) message = message[..200] + "…";
+        return $"{ex.GetType().Name}: {message}";
     }
 }

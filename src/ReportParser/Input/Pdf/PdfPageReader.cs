@@ -1,0 +1,182 @@
+using UglyToad.PdfPig.Content;
+
+namespace ReportParser.Input.Pdf;
+
+/// <summary>One cell of a table read from a page: its text and box (null for a position a merged cell spans).</summary>
+internal readonly record struct PageCell(string Text, Rect? Box);
+
+/// <summary>A table read from one page: rows of cells, top to bottom.</summary>
+internal sealed record PageTable(List<List<PageCell>> Rows, List<Rect> RowBoxes, Rect Bounds, bool Ruled);
+
+/// <summary>A line of text or a table on a page, in reading order.</summary>
+internal sealed record PageItem(TextLine? Line, PageTable? Table)
+{
+    public double Top => Line?.Box.Top ?? Table!.Bounds.Top;
+}
+
+/// <summary>What one page holds, in reading order.</summary>
+internal sealed record PageContent(int Number, double Width, double Height, List<PageItem> Items, int LetterCount, int ImageCount);
+
+/// <summary>
+/// Reads one PDF page into lines and tables: words from PdfPig, tables from ruling lines (lattice) where the
+/// page draws them, and from column gaps in consecutive lines (stream) where it does not.
+/// </summary>
+internal static class PdfPageReader
+{
+    public static PageContent Read(Page page)
+    {
+        var words = page.GetWords();
+        var pieces = new List<TextPiece>();
+        var sources = new List<Word>();
+        foreach (var w in words)
+        {
+            var text = w.Text;
+            if (string.IsNullOrWhiteSpace(text)) continue;
+            var b = w.BoundingBox;
+            var rect = new Rect(Math.Min(b.Left, b.Right), Math.Min(b.Bottom, b.Top), Math.Max(b.Left, b.Right), Math.Max(b.Bottom, b.Top));
+            double baseline = w.Letters.Count > 0 ? w.Letters[0].StartBaseLine.Y : rect.Bottom;
+            pieces.Add(new TextPiece(CjkCompat.Normalize(TextUtil.Trim(text)), rect, baseline, TextSize(w, rect)));
+            sources.Add(w);
+        }
+        int images = 0;
+        if (pieces.Count == 0)
+        {
+            foreach (var unused in page.GetImages()) images++;
+        }
+
+        var items = new List<PageItem>();
+        var free = new List<TextPiece>(pieces.Count);
+        var grids = pieces.Count == 0 ? new List<RuledGrid>() : FindGrids(page);
+        if (grids.Count == 0)
+        {
+            free.AddRange(pieces);
+        }
+        else
+        {
+            for (int i = 0; i < pieces.Count; i++)
+            {
+                var p = pieces[i];
+                var grid = grids.Find(g => g.Bounds.ContainsPoint(p.Box.CenterX, p.Box.CenterY));
+                if (grid is null)
+                {
+                    free.Add(p);
+                    continue;
+                }
+                Assign(grid, p, sources[i]);
+            }
+            foreach (var g in grids) items.Add(new PageItem(null, ToTable(g)));
+        }
+
+        var lines = LineBuilder.Group(free);
+        StreamTableFinder.Extract(lines, items);
+        items.Sort(static (a, b) => b.Top.CompareTo(a.Top));
+        return new PageContent(page.Number, page.Width, page.Height, items, pieces.Count, images);
+    }
+
+    /// <summary>
+    /// The text height for tolerances: the box height, or the point size when larger; Type 3 fonts can give
+    /// flat boxes, and then the mean letter advance (an ideograph is one em wide) stands in.
+    /// </summary>
+    private static double TextSize(Word w, Rect rect)
+    {
+        double size = rect.Height;
+        if (w.Letters.Count > 0 && w.Letters[0].PointSize > size && w.Letters[0].PointSize < 200) size = w.Letters[0].PointSize;
+        if (size < 3 && w.Letters.Count > 0) size = Math.Max(size, rect.Width / w.Letters.Count);
+        return Math.Max(1, size);
+    }
+
+    private static List<RuledGrid> FindGrids(Page page)
+    {
+        var segs = RulingTableFinder.CollectSegments(page.Paths);
+        var grids = RulingTableFinder.FindGrids(segs);
+        grids.RemoveAll(static g => g.Cells.Count < 2);
+        return grids;
+    }
+
+    /// <summary>Puts a word into its cell; a word that crosses a column ruling is split letter by letter.</summary>
+    private static void Assign(RuledGrid grid, TextPiece piece, Word word)
+    {
+        var (r0, c0) = grid.Locate(piece.Box.Left + Math.Min(1, piece.Box.Width / 4), piece.Box.CenterY);
+        var (r1, c1) = grid.Locate(piece.Box.Right - Math.Min(1, piece.Box.Width / 4), piece.Box.CenterY);
+        if (r0 >= 0 && r1 >= 0 && grid.Owner[r0, c0] == grid.Owner[r1, c1])
+        {
+            grid.Cells[grid.Owner[r0, c0]].Pieces.Add(piece);
+            return;
+        }
+        int currentCell = -1;
+        var sb = new System.Text.StringBuilder();
+        Rect box = default;
+        double baseline = 0;
+        foreach (var letter in word.Letters)
+        {
+            var g = letter.BoundingBox;
+            var (r, c) = grid.Locate((g.Left + g.Right) / 2, piece.Box.CenterY);
+            int cell = r < 0 ? -1 : grid.Owner[r, c];
+            var lr = new Rect(Math.Min(g.Left, g.Right), piece.Box.Bottom, Math.Max(g.Left, g.Right), piece.Box.Top);
+            if (cell != currentCell && sb.Length > 0) Flush();
+            if (sb.Length == 0)
+            {
+                box = lr;
+                baseline = letter.StartBaseLine.Y;
+            }
+            else
+            {
+                box = box.Union(lr);
+            }
+            currentCell = cell;
+            sb.Append(letter.Value);
+        }
+        if (sb.Length > 0) Flush();
+
+        void Flush()
+        {
+            var text = CjkCompat.Normalize(TextUtil.Trim(sb.ToString()));
+            if (currentCell >= 0 && text.Length > 0) grid.Cells[currentCell].Pieces.Add(new TextPiece(text, box, baseline, piece.Size));
+            sb.Clear();
+        }
+    }
+
+    private static PageTable ToTable(RuledGrid grid)
+    {
+        int rows = grid.RowCount, cols = grid.ColumnCount;
+        var texts = new string[grid.Cells.Count];
+        var sb = new System.Text.StringBuilder();
+        for (int i = 0; i < grid.Cells.Count; i++)
+        {
+            sb.Clear();
+            foreach (var line in LineBuilder.Group(grid.Cells[i].Pieces)) LineBuilder.AppendWrapped(sb, line.Text);
+            texts[i] = sb.ToString();
+        }
+        var keepColumn = new bool[cols];
+        var keepRow = new bool[rows];
+        for (int r = 0; r < rows; r++)
+        {
+            for (int c = 0; c < cols; c++)
+            {
+                var cell = grid.Cells[grid.Owner[r, c]];
+                if (cell.Row == r && cell.Column == c && texts[grid.Owner[r, c]].Length > 0)
+                {
+                    keepColumn[c] = true;
+                    keepRow[r] = true;
+                }
+            }
+        }
+        var result = new List<List<PageCell>>();
+        var boxes = new List<Rect>();
+        for (int r = 0; r < rows; r++)
+        {
+            if (!keepRow[r]) continue;
+            var row = new List<PageCell>(cols);
+            for (int c = 0; c < cols; c++)
+            {
+                if (!keepColumn[c]) continue;
+                int o = grid.Owner[r, c];
+                var cell = grid.Cells[o];
+                row.Add(cell.Row == r && cell.Column == c ? new PageCell(texts[o], cell.Box) : new PageCell("", null));
+            }
+            result.Add(row);
+            boxes.Add(new Rect(grid.Xs[0], grid.Ys[r + 1], grid.Xs[^1], grid.Ys[r]));
+        }
+        return new PageTable(result, boxes, grid.Bounds, true);
+    }
+}
