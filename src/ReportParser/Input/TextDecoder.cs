@@ -25,8 +25,9 @@ internal static class TextDecoder
         if (string.IsNullOrWhiteSpace(name)) return null;
         var n = name.Trim().Trim('"', '\'').ToLowerInvariant();
         if (n is "gb2312" or "gbk" or "gb18030" or "x-gbk" or "cp936" or "windows-936" or "euc-cn") return Gb18030;
+        if (n is "utf-7" or "utf7" or "x-unicode-2-0-utf-7" or "csunicode11utf7" or "unicode-1-1-utf-7") return null; // never honoured
         try { return Encoding.GetEncoding(n); }
-        catch (ArgumentException) { return null; }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException) { return null; }
     }
 
     /// <summary>Detects a BOM; returns the encoding and the BOM length, or null.</summary>

@@ -55,6 +55,21 @@ public class TextInputTests
         bag.Items.Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("utf-7")]
+    [InlineData("UTF7")]
+    [InlineData("no-such-charset")]
+    [InlineData("")]
+    public void Unusable_declared_charsets_are_ignored(string name) => TextDecoder.ByName(name).Should().BeNull();
+
+    [Fact]
+    public void A_page_declaring_utf7_still_parses()
+    {
+        var html = "<html><head><meta charset=\"utf-7\"></head><body><p>某局2022年政府信息公开工作年度报告</p><p>一、总体情况</p></body></html>";
+        var r = Report.Parse(ReportSource.FromBytes(Encoding.UTF8.GetBytes(html), "utf7.html"));
+        r.Report.Metadata.Year.Should().Be(2022);
+    }
+
     [Fact]
     public void Binary_input_is_an_error_not_garbage()
     {
