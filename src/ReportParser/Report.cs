@@ -40,6 +40,7 @@ public static class Report
 
     internal static ReportParseResult Build(string name, DocumentBlocks blocks, ReportParserOptions options, DiagnosticBag bag)
     {
+        blocks = Tables.Fused.FusedText.Restructure(blocks, bag);
         var split = SectionSplitter.Split(blocks.Blocks, bag);
         var meta = MetadataReader.Read(split, blocks, bag);
         bool looksLikeReport = split.Sections.Count > 0 || blocks.Blocks.OfType<TableBlock>().Any() || meta.Title is not null;
@@ -63,6 +64,12 @@ public static class Report
             if (options.ExpectedYear is int ey && meta.Year is int y && ey != y)
             {
                 bag.Warning(DiagnosticCode.TemplateMismatch, meta.TitleSpan, $"the report is on {y}, expected {ey}");
+            }
+            if (template is ReportTemplate.V2019 or ReportTemplate.V2021 && split.Sections.Count == 0 && !blocks.Blocks.OfType<TableBlock>().Any())
+            {
+                bag.Error(DiagnosticCode.MissingTable, meta.TitleSpan,
+                    "the document holds a report title but no section and no table (the report itself was probably published as an attachment); no value was read");
+                template = ReportTemplate.Unknown;
             }
             if (template is ReportTemplate.V2019 or ReportTemplate.V2021)
             {
