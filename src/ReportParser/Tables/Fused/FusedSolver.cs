@@ -132,7 +132,10 @@ internal static class FusedSolver
         {
             if (r.Fused)
             {
-                var why = r.Weak.Count == 1 ? "the only split" : consistent ? "the only split the table's rules allow" : "the only split allowed by the row's own figures (the table's published figures are inconsistent)";
+                var why = r.Weak.Count == 1 ? "the only split"
+                    : note.Length > 0 ? "the split the report's text confirms"
+                    : consistent ? "the only split the table's rules allow"
+                    : "the only split allowed by the row's own figures (the table's published figures are inconsistent)";
                 bag.Info(DiagnosticCode.FusedRunRecovered, r.RunSpan,
                     $"row {Name(r)}: cells recovered from the fused run '{r.Run.Trim()}' as {Show(r.Kept[0])}, {why}{note}", r.Run);
             }
@@ -238,7 +241,7 @@ internal static class FusedSolver
         return true;
     }
 
-    private static string Name(FusedRow r) => r.Def.Label.Length == 0 ? "of values" : r.Def.Label;
+    private static string Name(FusedRow r) => r.Def.Label.Length == 0 ? $"of values ({r.Def.Key})" : $"{r.Def.Label} ({r.Def.Key})";
 
     public static string Show(RunCell[] c) => "(" + string.Join(",", c.Select(x => N(x.Value))) + ")";
 

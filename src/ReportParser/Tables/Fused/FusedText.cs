@@ -34,6 +34,9 @@ internal static partial class FusedText
     [GeneratedRegex(@"(?:[(（][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}、|\d{1,2}\s*[.、．])\s*$")]
     private static partial Regex TrailingEnumeratorRegex();
 
+    [GeneratedRegex(@"^标题\s*[:：]\s*(\S.*)$")]
+    private static partial Regex CrawlerTitleRegex();
+
     [GeneratedRegex(@"(\d{4})\s*年")]
     private static partial Regex YearRegex();
 
@@ -58,6 +61,14 @@ internal static partial class FusedText
         foreach (var b in doc.Blocks)
         {
             if (b is not ParagraphBlock p) { blocks.Add(b); continue; }
+            var tm = blocks.Count < 10 ? CrawlerTitleRegex().Match(p.Text) : Match.Empty;
+            if (tm.Success)
+            {
+                // The crawler's header line 标题: … holds the page title: keep the title, not the field name.
+                AddText(blocks, p.Text, tm.Groups[1].Index, p.Text.Length, p.Span);
+                changed = true;
+                continue;
+            }
             var w = Clean(p.Text);
             if (!ReferenceEquals(w, p.Text)) changed = true;
             var cuts = w.Length >= LongParagraph ? InlineHeadings(w) : new List<(int Start, int End)>();
@@ -71,7 +82,6 @@ internal static partial class FusedText
             }
             AddText(blocks, w, pos, w.Length, p.Span);
         }
-        if (!changed) return doc;
 
         // Step 2: which sections hold fused tables, and which template's rows to look for.
         var scratch = new DiagnosticBag();
@@ -79,7 +89,7 @@ internal static partial class FusedText
         var template = GuessTemplate(blocks);
         if (template is not (ReportTemplate.V2019 or ReportTemplate.V2021))
         {
-            return doc with { Blocks = blocks };
+            return changed ? doc with { Blocks = blocks } : doc;
         }
 
         var found = new List<(ReportSection Section, ParagraphBlock Paragraph, List<Found> Rows)>();
@@ -93,7 +103,7 @@ internal static partial class FusedText
                 if (rows.Count > 0) found.Add((s, p, rows));
             }
         }
-        if (found.Count == 0) return doc with { Blocks = blocks };
+        if (found.Count == 0) return changed ? doc with { Blocks = blocks } : doc;
 
         // Step 3: solve each table from its rows and the numbers the report's text states.
         var hintText = HintText(blocks, found.SelectMany(f => f.Rows.Select(r => (f.Paragraph, r))).ToList());
@@ -290,6 +300,12 @@ internal static partial class FusedText
                 {
                     int s = MatchBack(w, i, TextUtil.Key(l), consumed);
                     if (s >= 0 && run.Count(char.IsAsciiDigit) >= 5) { def = defs[0]; labelStart = i; break; }
+                }
+                // A line holding nothing but the run (the header was printed on the lines above).
+                if (def is null && TextUtil.Key(w[..i]).Length == 0 && TextUtil.Key(w[end..]).Length == 0 && run.Count(char.IsAsciiDigit) >= 5)
+                {
+                    def = defs[0];
+                    labelStart = i;
                 }
             }
             else
@@ -542,24 +558,51 @@ internal static partial class FusedText
 
         GridRow HeaderCells(int s, int e, ReportTemplate t)
         {
-            // 信息内容 + the column labels of table 二, cut where each known label begins.
-            var labels = TableCatalog.ProactiveFor(t).Rows.SelectMany(r => r.Columns).Select(c => c.Label).Distinct().ToList();
-            var starts = new SortedSet<int> { s, s + 4 };
-            foreach (var l in labels)
+            // 信息内容 + the block's column labels, cut where each label begins; one cell for the rest when they are not all found.
+            var head = new GridCell(w[s..(s + 4)], At(s));
+            var all = TableCatalog.ProactiveFor(t).Rows.Select(r => r.Columns).Distinct().ToList();
+            foreach (var cols in all.OrderByDescending(c => c.Length))
             {
-                int at = w.IndexOf(l, s + 4, e - (s + 4), StringComparison.Ordinal);
-                if (at >= 0) starts.Add(at);
+                var starts = new List<int>();
+                int from = s + 4;
+                foreach (var c in cols)
+                {
+                    int at = FindKey(w, from, e, TextUtil.Key(c.Label));
+                    if (at < 0) { starts.Clear(); break; }
+                    starts.Add(at);
+                    from = at + 1;
+                }
+                if (starts.Count != cols.Length || TextUtil.Key(w[(s + 4)..starts[0]]).Length > 0) continue;
+                var cells = new List<GridCell> { head };
+                for (int k = 0; k < starts.Count; k++)
+                {
+                    int ce = k + 1 < starts.Count ? starts[k + 1] : e;
+                    cells.Add(new GridCell(w[starts[k]..ce].Trim(), At(starts[k])));
+                }
+                return new GridRow(cells, At(s));
             }
-            var list = starts.Where(x => x < e).ToList();
-            var cells = new List<GridCell>();
-            for (int k = 0; k < list.Count; k++)
-            {
-                int cs = list[k], ce = k + 1 < list.Count ? list[k + 1] : e;
-                var t2 = w[cs..ce].Trim();
-                if (t2.Length > 0) cells.Add(new GridCell(t2, At(cs)));
-            }
-            return new GridRow(cells, At(s));
+            return new GridRow(new[] { head, new GridCell(w[(s + 4)..e].Trim(), At(s + 4)) }, At(s));
         }
+    }
+
+    /// <summary>Offset where <paramref name="key"/> begins in w[from..to), spaces and punctuation inside it skipped; -1 when absent.</summary>
+    private static int FindKey(string w, int from, int to, string key)
+    {
+        if (key.Length == 0) return -1;
+        for (int i = from; i < to; i++)
+        {
+            if (TextUtil.Narrow(CjkCompat.Map(w[i])) != key[0]) continue;
+            int j = i, k = 0;
+            while (j < to && k < key.Length)
+            {
+                char c = TextUtil.Narrow(CjkCompat.Map(w[j]));
+                if (TextUtil.IsIdeograph(c)) { if (c != key[k]) break; k++; }
+                else if (char.IsAsciiDigit(c)) break;
+                j++;
+            }
+            if (k == key.Length) return i;
+        }
+        return -1;
     }
 
     /// <summary>A header row with the template's column labels, so the readers place the cells by position.</summary>
