@@ -19,7 +19,7 @@ internal static partial class FusedText
     [GeneratedRegex(@"<!--.*?-->|<!\[[^\]]*\]>")]
     private static partial Regex CommentRegex();
 
-    [GeneratedRegex(@"当前位置\s*[:：][^ ]{0,80}(?:年报|年度报告)\s")]
+    [GeneratedRegex(@"当前位置\s*[:：]\s*[^ ]{0,80}?(?:年报|年度报告)\s")]
     private static partial Regex BreadcrumbRegex();
 
     [GeneratedRegex(@"来源\s*[:：].{0,60}?(?:文字版|QQ空间|文件下载)(?:\s*(?:全真版|文字版|文件下载))*")]
@@ -45,7 +45,7 @@ internal static partial class FusedText
     private static readonly string[] CuesLegacy = { "指标名称", "计量单位" };
 
     /// <summary>Paragraphs at least this long are searched for inline headings.</summary>
-    private const int LongParagraph = 120;
+    private const int LongParagraph = 40;
 
     /// <summary>
     /// Returns the document with fused tables rebuilt, or the same instance when there is nothing to do
