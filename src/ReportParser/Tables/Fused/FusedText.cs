@@ -200,12 +200,12 @@ internal static partial class FusedText
             at.Add(i);
         }
         var k = key.ToString();
+        if (k.Length < 2) return -1;
         int bestEnd = -1, bestD = int.MaxValue, bestLen = 0;
-        foreach (var e in HeadingCatalog.Entries)
+        foreach (var kt in HeadingKeys)
         {
-            foreach (var t in e.Variants.Prepend(e.Primary))
             {
-                var kt = TextUtil.Key(t);
+                if (kt.Length < 2 || (k[0] != kt[0] && k[1] != kt[1])) continue;
                 int max = kt.Length >= 8 ? Math.Max(1, kt.Length / 8) : 0;
                 for (int len = kt.Length - max; len <= kt.Length + max; len++)
                 {
@@ -223,6 +223,12 @@ internal static partial class FusedText
         }
         return bestEnd;
     }
+
+    private static readonly string[] HeadingKeys = HeadingCatalog.Entries.SelectMany(e => e.Variants.Prepend(e.Primary)).Select(TextUtil.Key).ToArray();
+
+    private static readonly Dictionary<RowDef, string[]> LabelKeys = TableCatalog.Proactive2021.Rows
+        .Concat(TableCatalog.Proactive2019.Rows).Concat(TableCatalog.Requests2021.Rows).Concat(TableCatalog.Requests2019.Rows)
+        .Distinct().ToDictionary(d => d, d => d.Aliases.Prepend(d.Label).Select(TextUtil.Key).ToArray());
 
     private static ReportTemplate GuessTemplate(List<Block> blocks)
     {
@@ -313,9 +319,8 @@ internal static partial class FusedText
                 int bestLen = 0;
                 foreach (var d in defs)
                 {
-                    foreach (var l in d.Aliases.Prepend(d.Label))
+                    foreach (var k in LabelKeys[d])
                     {
-                        var k = TextUtil.Key(l);
                         if (k.Length <= bestLen) continue;
                         int s = MatchBack(w, i, k, consumed);
                         if (s < 0) continue;

@@ -67,7 +67,9 @@ internal static class RunSplitter
             if (remainingChars < kinds.Length - col) return;
             int minSegsLeft = segs.Count - seg;
             if (minSegsLeft > kinds.Length - col) return;
-            for (int end = pos + 1; end <= text.Length; end++)
+            // A count never starts with 0 unless it is 0: only a one-character cell can start there.
+            int last = text[pos] == '0' && kinds[col] != ValueKind.Amount ? pos + 1 : text.Length;
+            for (int end = pos + 1; end <= last; end++)
             {
                 var piece = text[pos..end];
                 if (!TryCell(piece, kinds[col], out var value)) continue;
