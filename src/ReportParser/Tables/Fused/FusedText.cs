@@ -99,6 +99,8 @@ internal static partial class FusedText
             if (s.Blocks.Any(b => b is TableBlock)) continue;
             foreach (var p in s.Blocks.OfType<ParagraphBlock>())
             {
+                // A Markdown pipe-table line keeps its delimiters: it is not a fused row.
+                if (p.Text.StartsWith('|') || p.Text.Contains(" | ", StringComparison.Ordinal)) continue;
                 var rows = FindRows(p, s.Kind, template);
                 if (rows.Count > 0) found.Add((s, p, rows));
             }
