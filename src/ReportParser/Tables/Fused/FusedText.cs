@@ -40,6 +40,7 @@ internal static partial class FusedText
     [GeneratedRegex(@"(\d{4})\s*年")]
     private static partial Regex YearRegex();
 
+    // Comparison keys (TextUtil.Key) of the template-specific labels.
     private static readonly string[] Cues2021 = { "本年制发件数", "本年废止件数", "现行有效件数", "逾期不补正" };
     private static readonly string[] Cues2019 = { "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "政府集中采购" };
     private static readonly string[] CuesLegacy = { "指标名称", "计量单位" };
@@ -239,9 +240,9 @@ internal static partial class FusedText
         foreach (var p in blocks.OfType<ParagraphBlock>())
         {
             var k = TextUtil.Key(p.Text);
-            foreach (var c in Cues2021) if (k.Contains(TextUtil.Key(c), StringComparison.Ordinal)) n2021++;
-            foreach (var c in Cues2019) if (k.Contains(TextUtil.Key(c), StringComparison.Ordinal)) n2019++;
-            foreach (var c in CuesLegacy) if (k.Contains(TextUtil.Key(c), StringComparison.Ordinal)) legacy++;
+            foreach (var c in Cues2021) if (k.Contains(c, StringComparison.Ordinal)) n2021++;
+            foreach (var c in Cues2019) if (k.Contains(c, StringComparison.Ordinal)) n2019++;
+            foreach (var c in CuesLegacy) if (k.Contains(c, StringComparison.Ordinal)) legacy++;
             if (year is null && p.Text.Contains("报告", StringComparison.Ordinal))
             {
                 var m = YearRegex().Match(p.Text);

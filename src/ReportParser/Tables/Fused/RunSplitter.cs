@@ -119,7 +119,16 @@ internal static class RunSplitter
         if (intLen > 1 && body[digitsStart] == '0') return false;
         if (digitsStart == 1 && intLen == 1 && body[1] == '0') return false; // -0, +0
         if (body.Length - digitsStart > 20) return false;
-        value = decimal.Parse(body.AsSpan(digitsStart), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        if (dot < 0 && body.Length - digitsStart <= 18)
+        {
+            long n = 0;
+            for (int k = digitsStart; k < body.Length; k++) n = n * 10 + (body[k] - '0');
+            value = n;
+        }
+        else
+        {
+            value = decimal.Parse(body.AsSpan(digitsStart), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        }
         if (negative) value = -value;
         return true;
     }
