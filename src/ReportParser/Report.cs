@@ -60,16 +60,16 @@ public static class Report
         else
         {
             SectionSplitter.ReportMissing(split, bag);
-            template = TemplateDetector.Detect(blocks, meta.Year, meta.TitleSpan, bag);
+            bool bodyMissing = split.Sections.Count == 0 && !blocks.Blocks.OfType<TableBlock>().Any() && meta.Year is >= 2019;
+            template = bodyMissing ? ReportTemplate.Unknown : TemplateDetector.Detect(blocks, meta.Year, meta.TitleSpan, bag);
             if (options.ExpectedYear is int ey && meta.Year is int y && ey != y)
             {
                 bag.Warning(DiagnosticCode.TemplateMismatch, meta.TitleSpan, $"the report is on {y}, expected {ey}");
             }
-            if (template is ReportTemplate.V2019 or ReportTemplate.V2021 && split.Sections.Count == 0 && !blocks.Blocks.OfType<TableBlock>().Any())
+            if (bodyMissing)
             {
                 bag.Error(DiagnosticCode.MissingTable, meta.TitleSpan,
                     "the document holds a report title but no section and no table (the report itself was probably published as an attachment); no value was read");
-                template = ReportTemplate.Unknown;
             }
             if (template is ReportTemplate.V2019 or ReportTemplate.V2021)
             {
