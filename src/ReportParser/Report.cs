@@ -41,6 +41,7 @@ public static class Report
     internal static ReportParseResult Build(string name, DocumentBlocks blocks, ReportParserOptions options, DiagnosticBag bag)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
+        blocks = Tables.Fused.FusedText.Restructure(blocks, bag);
         blocks = Limits.Apply(blocks, options, bag);
         var split = SectionSplitter.Split(blocks.Blocks, bag);
         var meta = MetadataReader.Read(split, blocks);
@@ -62,10 +63,16 @@ public static class Report
         {
             MetadataReader.ReportMissing(meta, bag);
             SectionSplitter.ReportMissing(split, bag);
-            template = TemplateDetector.Detect(blocks, meta.Year, meta.TitleSpan, bag);
+            bool bodyMissing = split.Sections.Count == 0 && !blocks.Blocks.OfType<TableBlock>().Any() && meta.Year is >= 2019;
+            template = bodyMissing ? ReportTemplate.Unknown : TemplateDetector.Detect(blocks, meta.Year, meta.TitleSpan, bag);
             if (options.ExpectedYear is int ey && meta.Year is int y && ey != y)
             {
                 bag.Warning(DiagnosticCode.TemplateMismatch, meta.TitleSpan, $"the report is on {y}, expected {ey}");
+            }
+            if (bodyMissing)
+            {
+                bag.Error(DiagnosticCode.MissingTable, meta.TitleSpan,
+                    "the document holds a report title but no section and no table (the report itself was probably published as an attachment); no value was read");
             }
             if (template is ReportTemplate.V2019 or ReportTemplate.V2021 && Limits.WithinBudget(started, options, bag, "the tables"))
             {

@@ -53,6 +53,9 @@ internal static partial class LabelText
         return Sections.HeadingGrammar.ToInt(core);
     }
 
+    // Template labels are few and fixed: their keys are computed once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> TemplateKeys = new(StringComparer.Ordinal);
+
     /// <summary>How a printed label compares with a template label.</summary>
     public enum Fit { None, Exact, Prefix, Typo }
 
@@ -64,7 +67,7 @@ internal static partial class LabelText
         var best = (Fit.None, int.MaxValue);
         foreach (var t in Enumerable.Repeat(template, 1).Concat(aliases ?? Array.Empty<string>()))
         {
-            var k = TextUtil.Key(t);
+            var k = TemplateKeys.GetOrAdd(t, TextUtil.Key);
             if (k.Length == 0) continue;
             if (p == k) return (Fit.Exact, 0);
             int max = Math.Max(1, k.Length / 5);

@@ -13,6 +13,10 @@ internal static class TemplateDetector
     private static readonly string[] Cues2019 = { "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "政府集中采购", "采购总金额", "本年增减" };
     private static readonly string[] CuesLegacy = { "指标名称", "计量单位", "主动公开政府信息数", "依申请公开信息目录数" };
 
+    private static readonly string[] Keys2021 = Array.ConvertAll(Cues2021, TextUtil.Key);
+    private static readonly string[] Keys2019 = Array.ConvertAll(Cues2019, TextUtil.Key);
+    private static readonly string[] KeysLegacy = Array.ConvertAll(CuesLegacy, TextUtil.Key);
+
     public static ReportTemplate Detect(DocumentBlocks blocks, int? year, SourceSpan titleSpan, DiagnosticBag bag)
     {
         int n2021 = 0, n2019 = 0, nLegacy = 0;
@@ -21,9 +25,9 @@ internal static class TemplateDetector
             if (!TextUtil.HasIdeograph(text)) continue;
             var k = TextUtil.Key(text);
             if (k.Length == 0) continue;
-            foreach (var c in Cues2021) if (k.Contains(TextUtil.Key(c), StringComparison.Ordinal)) n2021++;
-            foreach (var c in Cues2019) if (k.Contains(TextUtil.Key(c), StringComparison.Ordinal)) n2019++;
-            foreach (var c in CuesLegacy) if (k.Contains(TextUtil.Key(c), StringComparison.Ordinal)) nLegacy++;
+            foreach (var c in Keys2021) if (k.Contains(c, StringComparison.Ordinal)) n2021++;
+            foreach (var c in Keys2019) if (k.Contains(c, StringComparison.Ordinal)) n2019++;
+            foreach (var c in KeysLegacy) if (k.Contains(c, StringComparison.Ordinal)) nLegacy++;
         }
         ReportTemplate byYear = year switch
         {

@@ -1,0 +1,249 @@
+using System.Globalization;
+using ReportParser.Diagnostics;
+
+namespace ReportParser.Tables.Fused;
+
+/// <summary>A table row found in running text: the template row, its printed label and its fused run of values.</summary>
+internal sealed class FusedRow
+{
+    public required RowDef Def { get; init; }
+
+    /// <summary>The printed label (with its enumerator), as in the source.</summary>
+    public required string Label { get; init; }
+
+    /// <summary>The run of values as printed (spaces kept).</summary>
+    public required string Run { get; init; }
+
+    public required SourceSpan LabelSpan { get; init; }
+
+    /// <summary>Location of the run's first character; a cell's column is this plus its offset.</summary>
+    public required SourceSpan RunSpan { get; init; }
+
+    /// <summary>Splits allowed by count, spaces, leading zeros, signs, decimals and units.</summary>
+    public List<RunCell[]> Weak { get; set; } = new();
+
+    /// <summary>The splits kept after the rules; one when the row is determined.</summary>
+    public List<RunCell[]> Kept { get; set; } = new();
+
+    /// <summary>Values per column: a value when every kept split agrees, else null.</summary>
+    public decimal?[] Values { get; set; } = Array.Empty<decimal?>();
+
+    /// <summary>Cell text per column for the determined cells.</summary>
+    public string?[] Texts { get; set; } = Array.Empty<string?>();
+
+    /// <summary>Offsets per column for the determined cells.</summary>
+    public int[] Offsets { get; set; } = Array.Empty<int>();
+
+    public bool Bounded { get; set; }
+
+    /// <summary>True when the run needed splitting (it is not already one space-separated value per column).</summary>
+    public bool Fused => RunSplitter.Segments(Run).Count != Def.Columns.Length;
+}
+
+/// <summary>
+/// Chooses the splits of the fused rows of one table: local rules per row (row totals, table 四's group
+/// totals), then the column rules of table 三 (balance, outcome total) jointly over the rows still open,
+/// then numbers the report states in its text as tie-breakers. Writes the diagnostics for each row.
+/// </summary>
+internal static class FusedSolver
+{
+    /// <summary>Splits kept per row at most.</summary>
+    public const int RowLimit = 4000;
+
+    /// <summary>Combinations tried across rows at most.</summary>
+    public const int JointLimit = 200_000;
+
+    private static readonly HashSet<string> NotOutcomes = new() { "NewRequests", "CarriedOver", "Total", "CarriedForward" };
+
+    public static void Solve(string table, List<FusedRow> rows, Func<FusedRow, HashSet<decimal>> hints, DiagnosticBag bag)
+    {
+        foreach (var r in rows)
+        {
+            var kinds = r.Def.Columns.Select(c => c.Kind).ToArray();
+            r.Weak = RunSplitter.Split(r.Run, kinds, RowLimit, out var bounded);
+            r.Bounded = bounded;
+            if (bounded)
+            {
+                bag.Warning(DiagnosticCode.FusedRunBound, r.RunSpan,
+                    $"row {Name(r)}: the run '{r.Run}' allows more than {RowLimit} splits; the search stopped there and the row is left not stated", r.Run);
+                r.Weak.Clear();
+            }
+            var local = r.Weak.Where(c => LocalOk(table, c)).ToList();
+            r.Kept = local.Count > 0 ? local : r.Weak;
+        }
+
+        bool consistent = true;
+        if (table == TableCatalog.Requests) consistent = JointRequests(rows, bag);
+
+        foreach (var r in rows)
+        {
+            var note = "";
+            if (r.Kept.Count > 1)
+            {
+                var h = hints(r);
+                if (h.Count > 0)
+                {
+                    var scored = r.Kept.Select(c => (Split: c, Score: c.Count(x => x.Value >= 2 && h.Contains(x.Value)))).ToList();
+                    int max = scored.Max(s => s.Score);
+                    if (max > 0 && scored.Count(s => s.Score == max) > 1)
+                    {
+                        var best = scored.Where(s => s.Score == max).Select(s => s.Split).ToList();
+                        note = $" (narrowed from {r.Kept.Count} by numbers the report's text states near the row's words: {string.Join("、", h.Where(v => v >= 2).Order().Take(8).Select(N))})";
+                        r.Kept = best;
+                    }
+                    else if (max > 0)
+                    {
+                        var chosen = scored.First(s => s.Score == max).Split;
+                        note = $" (the report's text states {string.Join("、", chosen.Where(x => h.Contains(x.Value)).Select(x => N(x.Value)).Distinct())}; other splits were {string.Join(", ", r.Kept.Where(k => k != chosen).Take(6).Select(Show))})";
+                        r.Kept = new List<RunCell[]> { chosen };
+                    }
+                }
+            }
+            Finish(r, consistent, note, bag);
+        }
+    }
+
+    private static void Finish(FusedRow r, bool consistent, string note, DiagnosticBag bag)
+    {
+        int n = r.Def.Columns.Length;
+        r.Values = new decimal?[n];
+        r.Texts = new string?[n];
+        r.Offsets = new int[n];
+        if (r.Kept.Count == 0)
+        {
+            if (!r.Bounded)
+            {
+                bag.Warning(DiagnosticCode.FusedRunAmbiguous, r.RunSpan,
+                    $"row {Name(r)}: the run '{r.Run.Trim()}' cannot be split into {n} cells (too few or malformed digits); its cells are not stated", r.Run);
+            }
+            return;
+        }
+        for (int k = 0; k < n; k++)
+        {
+            var first = r.Kept[0][k];
+            if (r.Kept.All(c => c[k].Value == first.Value && c[k].Offset == first.Offset && c[k].Text == first.Text))
+            {
+                r.Values[k] = first.Value;
+                r.Texts[k] = first.Text;
+                r.Offsets[k] = first.Offset;
+            }
+        }
+        if (r.Kept.Count == 1)
+        {
+            if (r.Fused)
+            {
+                var why = r.Weak.Count == 1 ? "the only split"
+                    : note.Length > 0 ? "the split the report's text confirms"
+                    : consistent ? "the only split the table's rules allow"
+                    : "the only split allowed by the row's own figures (the table's published figures are inconsistent)";
+                bag.Info(DiagnosticCode.FusedRunRecovered, r.RunSpan,
+                    $"row {Name(r)}: cells recovered from the fused run '{r.Run.Trim()}' as {Show(r.Kept[0])}, {why}{note}", r.Run);
+            }
+            return;
+        }
+        var open = Enumerable.Range(0, n).Where(k => r.Values[k] is null).Select(k => r.Def.Columns[k].Label).ToList();
+        bag.Warning(DiagnosticCode.FusedRunAmbiguous, r.RunSpan,
+            $"row {Name(r)}: the fused run '{r.Run.Trim()}' splits {r.Kept.Count} ways: {string.Join(", ", r.Kept.Take(8).Select(Show))}{(r.Kept.Count > 8 ? ", …" : "")}; not stated: {string.Join("、", open)}{note}", r.Run);
+    }
+
+    private static bool LocalOk(string table, RunCell[] c)
+    {
+        if (table == TableCatalog.Requests && c.Length == 7)
+        {
+            decimal s = 0;
+            for (int i = 0; i < 6; i++) s += c[i].Value;
+            return s == c[6].Value;
+        }
+        if (table == TableCatalog.ReviewLitigation && c.Length == 15)
+        {
+            for (int g = 0; g < 3; g++)
+            {
+                decimal s = 0;
+                for (int i = 0; i < 4; i++) s += c[g * 5 + i].Value;
+                if (s != c[g * 5 + 4].Value) return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Balance and outcome total over the rows of table 三; false when no combination satisfies them.</summary>
+    private static bool JointRequests(List<FusedRow> rows, DiagnosticBag bag)
+    {
+        var byKey = new Dictionary<string, FusedRow>();
+        foreach (var r in rows) byKey.TryAdd(r.Def.Key, r);
+        var open = byKey.Values.Where(r => r.Kept.Count > 1).ToList();
+        var all = byKey.Values.Where(r => r.Kept.Count > 0).ToList();
+        if (all.Count == 0) return true;
+        long product = 1;
+        foreach (var r in open)
+        {
+            product *= r.Kept.Count;
+            if (product > JointLimit)
+            {
+                bag.Warning(DiagnosticCode.FusedRunBound, open[0].RunSpan,
+                    $"table 三: {open.Count} fused rows allow more than {JointLimit} combinations; the column rules were not used to choose between them");
+                return true;
+            }
+        }
+        var choice = new Dictionary<string, RunCell[]>();
+        foreach (var r in all) if (r.Kept.Count == 1) choice[r.Def.Key] = r.Kept[0];
+        var survivors = open.Select(_ => new HashSet<int>()).ToList();
+        bool any = false;
+        var idx = new int[open.Count];
+        Walk(0);
+        if (!any) return false;
+        for (int i = 0; i < open.Count; i++)
+        {
+            var keep = survivors[i].Order().Select(j => open[i].Kept[j]).ToList();
+            open[i].Kept = keep;
+        }
+        return true;
+
+        void Walk(int i)
+        {
+            if (i == open.Count)
+            {
+                if (!ColumnsOk(choice)) return;
+                any = true;
+                for (int k = 0; k < open.Count; k++) survivors[k].Add(idx[k]);
+                return;
+            }
+            for (int j = 0; j < open[i].Kept.Count; j++)
+            {
+                idx[i] = j;
+                choice[open[i].Def.Key] = open[i].Kept[j];
+                Walk(i + 1);
+            }
+        }
+    }
+
+    private static bool ColumnsOk(Dictionary<string, RunCell[]> c)
+    {
+        for (int col = 0; col < 7; col++)
+        {
+            if (c.TryGetValue("NewRequests", out var nr) && c.TryGetValue("CarriedOver", out var co) && c.TryGetValue("Total", out var t0) && c.TryGetValue("CarriedForward", out var cf))
+            {
+                if (nr[col].Value + co[col].Value != t0[col].Value + cf[col].Value) return false;
+            }
+            if (c.TryGetValue("Total", out var t))
+            {
+                decimal s = 0;
+                int outcomes = 0;
+                foreach (var (k, v) in c)
+                {
+                    if (NotOutcomes.Contains(k)) continue;
+                    s += v[col].Value;
+                    outcomes++;
+                }
+                if (outcomes >= 3 && s != t[col].Value) return false;
+            }
+        }
+        return true;
+    }
+
+    private static string Name(FusedRow r) => r.Def.Label.Length == 0 ? $"of values ({r.Def.Key})" : $"{r.Def.Label} ({r.Def.Key})";
+
+    public static string Show(RunCell[] c) => "(" + string.Join(",", c.Select(x => N(x.Value))) + ")";
+
+    private static string N(decimal v) => v.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,135 @@
+using System.Globalization;
+
+namespace ReportParser.Tables.Fused;
+
+/// <summary>One cell of a split run: its text, its offset in the run and its value.</summary>
+internal readonly record struct RunCell(string Text, int Offset, decimal Value);
+
+/// <summary>
+/// Splits a fused run of digits (cell delimiters lost, some spaces kept) into a known number of cells.
+/// A space is always a cell boundary; a boundary may also fall between any two characters, except
+/// that a multi-digit count has no leading zero, a sign only opens a signed cell, a decimal point and a
+/// unit stay inside their cell, and a unit ends its cell. The search is bounded.
+/// </summary>
+internal static class RunSplitter
+{
+    private static readonly string[] AmountUnits = { "万元", "元" };
+    private static readonly string[] CountUnits = { "件", "条", "个", "笔", "项", "次" };
+
+    /// <summary>The run's pieces between spaces, with their offsets.</summary>
+    public static List<(string Text, int Offset)> Segments(string run)
+    {
+        var list = new List<(string, int)>();
+        int i = 0;
+        while (i < run.Length)
+        {
+            while (i < run.Length && char.IsWhiteSpace(run[i])) i++;
+            int s = i;
+            while (i < run.Length && !char.IsWhiteSpace(run[i])) i++;
+            if (i > s) list.Add((run[s..i], s));
+        }
+        return list;
+    }
+
+    /// <summary>
+    /// Every split of <paramref name="run"/> into cells of the given kinds that the local rules allow;
+    /// <paramref name="bounded"/> is true when the search stopped at <paramref name="limit"/> splits.
+    /// </summary>
+    public static List<RunCell[]> Split(string run, ValueKind[] kinds, int limit, out bool bounded)
+    {
+        var segs = Segments(run);
+        var result = new List<RunCell[]>();
+        var current = new RunCell[kinds.Length];
+        bool hitLimit = false;
+        int steps = 0;
+        Walk(0, 0, 0);
+        bounded = hitLimit;
+        return result;
+
+        void Walk(int seg, int pos, int col)
+        {
+            if (hitLimit) return;
+            if (++steps > limit * 50) { hitLimit = true; return; }
+            if (seg == segs.Count)
+            {
+                if (col == kinds.Length)
+                {
+                    if (result.Count >= limit) { hitLimit = true; return; }
+                    result.Add((RunCell[])current.Clone());
+                }
+                return;
+            }
+            if (col == kinds.Length) return;
+            var text = segs[seg].Text;
+            // Remaining characters must be able to fill the remaining columns (at least one char each).
+            int remainingChars = text.Length - pos;
+            for (int k = seg + 1; k < segs.Count; k++) remainingChars += segs[k].Text.Length;
+            if (remainingChars < kinds.Length - col) return;
+            int minSegsLeft = segs.Count - seg;
+            if (minSegsLeft > kinds.Length - col) return;
+            // A count never starts with 0 unless it is 0: only a one-character cell can start there.
+            int last = text[pos] == '0' && kinds[col] != ValueKind.Amount ? pos + 1 : text.Length;
+            for (int end = pos + 1; end <= last; end++)
+            {
+                var piece = text[pos..end];
+                if (!TryCell(piece, kinds[col], out var value)) continue;
+                current[col] = new RunCell(piece, segs[seg].Offset + pos, value);
+                if (end == text.Length) Walk(seg + 1, 0, col + 1);
+                else Walk(seg, end, col + 1);
+                if (hitLimit) return;
+            }
+        }
+    }
+
+    /// <summary>True when <paramref name="s"/> is a well-formed cell of the kind (no leading zero, sign, decimal and unit rules).</summary>
+    public static bool TryCell(string s, ValueKind kind, out decimal value)
+    {
+        value = 0;
+        if (s.Length == 0) return false;
+        var body = s;
+        string? unit = null;
+        foreach (var u in kind == ValueKind.Amount ? AmountUnits : CountUnits)
+        {
+            if (body.Length > u.Length && body.EndsWith(u, StringComparison.Ordinal)) { unit = u; body = body[..^u.Length]; break; }
+        }
+        int i = 0;
+        bool negative = false;
+        if (body[0] is '+' or '-')
+        {
+            if (kind != ValueKind.SignedCount) return false;
+            negative = body[0] == '-';
+            i = 1;
+        }
+        int digitsStart = i;
+        int dot = -1;
+        for (; i < body.Length; i++)
+        {
+            char c = body[i];
+            if (c == '.')
+            {
+                if (kind != ValueKind.Amount || dot >= 0) return false;
+                dot = i;
+                continue;
+            }
+            if (!char.IsAsciiDigit(c)) return false;
+        }
+        int intLen = (dot < 0 ? body.Length : dot) - digitsStart;
+        if (intLen <= 0) return false;
+        if (dot >= 0 && dot == body.Length - 1) return false;
+        if (intLen > 1 && body[digitsStart] == '0') return false;
+        if (digitsStart == 1 && intLen == 1 && body[1] == '0') return false; // -0, +0
+        if (body.Length - digitsStart > 20) return false;
+        if (dot < 0 && body.Length - digitsStart <= 18)
+        {
+            long n = 0;
+            for (int k = digitsStart; k < body.Length; k++) n = n * 10 + (body[k] - '0');
+            value = n;
+        }
+        else
+        {
+            value = decimal.Parse(body.AsSpan(digitsStart), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        }
+        if (negative) value = -value;
+        return true;
+    }
+}

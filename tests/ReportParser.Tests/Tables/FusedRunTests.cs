@@ -1,0 +1,153 @@
+using ReportParser.Diagnostics;
+using ReportParser.Tables;
+using ReportParser.Tables.Fused;
+
+namespace ReportParser.Tests.Tables;
+
+public class FusedRunTests
+{
+    private static readonly ValueKind[] Seven = Enumerable.Repeat(ValueKind.Count, 7).ToArray();
+
+    private static List<string> Splits(string run, params ValueKind[] kinds)
+        => RunSplitter.Split(run, kinds, 10_000, out _).Select(FusedSolver.Show).ToList();
+
+    [Fact]
+    public void Seven_digits_for_seven_cells_split_one_way()
+    {
+        Splits("6000006", Seven).Should().Equal("(6,0,0,0,0,0,6)");
+    }
+
+    [Fact]
+    public void A_space_is_always_a_boundary_and_no_count_has_a_leading_zero()
+    {
+        // '10 0 00 0 1': the pieces 10 | 0 | 00 | 0 | 1 must give seven cells; 00 can only be 0,0 and 10 only 1,0.
+        Splits("10 0 00 0 1", Seven).Should().Equal("(1,0,0,0,0,0,1)");
+        Splits("3 112", ValueKind.Count, ValueKind.Count, ValueKind.Count).Should().Equal("(3,1,12)", "(3,11,2)");
+    }
+
+    [Fact]
+    public void Signs_open_only_signed_cells()
+    {
+        Splits("1-10", ValueKind.Count, ValueKind.SignedCount, ValueKind.Count).Should().Equal("(1,-1,0)");
+        Splits("0+11", ValueKind.Count, ValueKind.SignedCount, ValueKind.Count).Should().Equal("(0,1,1)");
+        Splits("1-10", ValueKind.Count, ValueKind.Count, ValueKind.Count).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Decimals_and_units_stay_in_the_amount_cell()
+    {
+        Splits("547.9659万元", ValueKind.Count, ValueKind.Amount).Should().Equal("(5,47.9659)", "(54,7.9659)");
+        Splits("2笔 984361元", ValueKind.Count, ValueKind.Amount).Should().Equal("(2,984361)");
+    }
+
+    [Fact]
+    public void Too_few_digits_give_no_split()
+    {
+        Splits("0 00000", Seven).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void The_search_stops_at_its_bound()
+    {
+        var kinds = Enumerable.Repeat(ValueKind.Count, 15).ToArray();
+        var result = RunSplitter.Split(new string('1', 60), kinds, 100, out var bounded);
+        bounded.Should().BeTrue();
+        result.Count.Should().BeLessThanOrEqualTo(100);
+    }
+
+    private static FusedRow Row(TableDef def, string key, string run, int column = 1)
+        => new()
+        {
+            Def = def.Row(key)!,
+            Label = def.Row(key)!.Label,
+            Run = run,
+            LabelSpan = new SourceSpan(1, column),
+            RunSpan = new SourceSpan(1, column + 10),
+        };
+
+    [Fact]
+    public void Row_total_decides_a_multi_digit_row()
+    {
+        var bag = new DiagnosticBag();
+        var row = Row(TableCatalog.Requests2021, "NewRequests", "21710000218");
+        FusedSolver.Solve(TableCatalog.Requests, new List<FusedRow> { row }, _ => new HashSet<decimal>(), bag);
+        row.Values.Should().Equal(217m, 1m, 0m, 0m, 0m, 0m, 218m);
+        bag.Items.Should().ContainSingle(d => d.Code == DiagnosticCode.FusedRunRecovered && d.Severity == Severity.Info);
+    }
+
+    [Fact]
+    public void Group_totals_decide_a_fused_table_four_run()
+    {
+        var bag = new DiagnosticBag();
+        var row = Row(TableCatalog.Review, "Cases", "21317000001324019");
+        FusedSolver.Solve(TableCatalog.ReviewLitigation, new List<FusedRow> { row }, _ => new HashSet<decimal>(), bag);
+        row.Values.Should().Equal(2m, 1m, 3m, 1m, 7m, 0m, 0m, 0m, 0m, 0m, 13m, 2m, 4m, 0m, 19m);
+    }
+
+    [Fact]
+    public void Column_rules_decide_rows_the_row_total_leaves_open()
+    {
+        // '110000011' alone is (11,0,0,0,0,0,11) or (1,10,0,0,0,0,11); the spaced 本年新收 row fixes 自然人 at 11,
+        // so the balance decides （七）总计 and the outcome total decides （二）部分公开.
+        var def = TableCatalog.Requests2019;
+        var rows = new List<FusedRow>
+        {
+            Row(def, "NewRequests", "11 0 0 0 0 0 11"),
+            Row(def, "CarriedOver", "0000000"),
+            Row(def, "Granted", "0000000"),
+            Row(def, "PartiallyGranted", "110000011"),
+            Row(def, "Other", "0000000"),
+            Row(def, "Total", "110000011"),
+            Row(def, "CarriedForward", "0000000"),
+        };
+        var bag = new DiagnosticBag();
+        FusedSolver.Solve(TableCatalog.Requests, rows, _ => new HashSet<decimal>(), bag);
+        rows[3].Weak.Where(c => c[0].Value + c[1].Value == c[6].Value).Select(FusedSolver.Show).Should().Equal("(1,10,0,0,0,0,11)", "(11,0,0,0,0,0,11)");
+        rows[3].Values.Should().Equal(11m, 0m, 0m, 0m, 0m, 0m, 11m);
+        rows[5].Values.Should().Equal(11m, 0m, 0m, 0m, 0m, 0m, 11m);
+        bag.Items.Should().NotContain(d => d.Code == DiagnosticCode.FusedRunAmbiguous);
+    }
+
+    [Fact]
+    public void Inconsistent_published_figures_keep_the_split_the_row_itself_allows()
+    {
+        var def = TableCatalog.Requests2019;
+        var rows = new List<FusedRow>
+        {
+            Row(def, "NewRequests", "120000012"),
+            Row(def, "CarriedOver", "0000000"),
+            Row(def, "Granted", "120000012"),
+            Row(def, "PartiallyGranted", "0000000"),
+            Row(def, "Other", "0000000"),
+            Row(def, "Total", "0000000"),
+            Row(def, "CarriedForward", "0000000"),
+        };
+        var bag = new DiagnosticBag();
+        FusedSolver.Solve(TableCatalog.Requests, rows, _ => new HashSet<decimal>(), bag);
+        rows[0].Values.Should().Equal(12m, 0m, 0m, 0m, 0m, 0m, 12m);
+        bag.Items.Where(d => d.Code == DiagnosticCode.FusedRunRecovered && d.Message.Contains("inconsistent", StringComparison.Ordinal)).Should().HaveCount(2);
+    }
+
+    [Fact]
+    public void An_ambiguous_run_leaves_its_cells_not_stated_with_one_warning_listing_the_splits()
+    {
+        var bag = new DiagnosticBag();
+        var row = Row(TableCatalog.Proactive2021, "NormativeDocuments", "2023");
+        FusedSolver.Solve(TableCatalog.ProactiveDisclosure, new List<FusedRow> { row }, _ => new HashSet<decimal>(), bag);
+        row.Values.Should().Equal(new decimal?[] { null, null, null });
+        var d = bag.Items.Should().ContainSingle().Subject;
+        d.Code.Should().Be(DiagnosticCode.FusedRunAmbiguous);
+        d.Severity.Should().Be(Severity.Warning);
+        d.Message.Should().Be("row 行政规范性文件 (NormativeDocuments): the fused run '2023' splits 2 ways: (2,0,23), (20,2,3); not stated: 本年制发件数、本年废止件数、现行有效件数");
+    }
+
+    [Fact]
+    public void A_number_stated_in_the_text_breaks_a_tie()
+    {
+        var bag = new DiagnosticBag();
+        var row = Row(TableCatalog.Proactive2021, "NormativeDocuments", "5416");
+        FusedSolver.Solve(TableCatalog.ProactiveDisclosure, new List<FusedRow> { row }, _ => new HashSet<decimal> { 5m, 16m }, bag);
+        row.Values.Should().Equal(5m, 4m, 16m);
+        bag.Items.Should().ContainSingle(d => d.Code == DiagnosticCode.FusedRunRecovered);
+    }
+}
