@@ -38,6 +38,9 @@ public enum DiagnosticCode
     /// <summary>A PDF encrypted with a user password: it cannot be opened without the password.</summary>
     [Description("encrypted PDF")] PdfEncrypted = 1021,
 
+    /// <summary>The file's name says one format, its content another; the content is followed.</summary>
+    [Description("name and content disagree")] ExtensionMismatch = 1009,
+
     /// <summary>A required section of the template was not found.</summary>
     [Description("missing section")] MissingSection = 2001,
 

@@ -14,6 +14,11 @@ internal static class InputReader
             return empty;
         }
         var format = source.DeclaredFormat ?? FormatDetector.Detect(source.Bytes, source.Text, source.Name);
+        if (source.DeclaredFormat is null && source.Bytes is { Length: > 0 } && FormatDetector.ByExtension(source.Name) is { } named && named != format)
+        {
+            bag.Warning(DiagnosticCode.ExtensionMismatch, SourceSpan.None,
+                $"the file is named as {named.ToString().ToUpperInvariant()} but holds {(format == SourceFormat.Text ? "text or binary data" : format.ToString().ToUpperInvariant())}; read by its content");
+        }
         switch (format)
         {
             case SourceFormat.Pdf:
@@ -75,6 +80,18 @@ internal static class FormatDetector
         }
         if (text is not null && LooksHtml(text.Length > 4096 ? text[..4096] : text)) return SourceFormat.Html;
         return SourceFormat.Text;
+    }
+
+    /// <summary>The format a file name claims (.pdf, .htm/.html/.shtml), or null for other names.</summary>
+    public static SourceFormat? ByExtension(string name)
+    {
+        var ext = Path.GetExtension(name).ToLowerInvariant();
+        return ext switch
+        {
+            ".pdf" => SourceFormat.Pdf,
+            ".htm" or ".html" or ".shtml" or ".xhtml" => SourceFormat.Html,
+            _ => null,
+        };
     }
 
     private static bool LooksHtml(string head)

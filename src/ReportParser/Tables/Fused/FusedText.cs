@@ -31,13 +31,13 @@ internal static partial class FusedText
     [GeneratedRegex(@"第二十条第?[(（]?[一二三四五六七八九十]+[)）]?项")]
     private static partial Regex BlockRegex();
 
-    [GeneratedRegex(@"(?:[(（][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}、|\d{1,2}\s*[.、．])\s*$")]
+    [GeneratedRegex(@"(?:[(（][一二三四五六七八九十0-9]{1,2}[)）]|[一二三四五六七八九十]{1,2}、|[0-9]{1,2}\s*[.、．])\s*$")]
     private static partial Regex TrailingEnumeratorRegex();
 
     [GeneratedRegex(@"^标题\s*[:：]\s*(\S.*)$")]
     private static partial Regex CrawlerTitleRegex();
 
-    [GeneratedRegex(@"(\d{4})\s*年")]
+    [GeneratedRegex(@"([0-9]{4})\s*年")]
     private static partial Regex YearRegex();
 
     // Comparison keys (TextUtil.Key) of the template-specific labels.
