@@ -70,7 +70,7 @@ internal sealed class InputEnumerator
         _maxEntryBytes = maxEntryBytes;
     }
 
-    /// <summary>Only counts the files (for progress); reads archive directories, not entry contents (nested archives are counted as one each).</summary>
+    /// <summary>Only counts the files (for the progress ETA); reads archive directories, not entry contents (nested archives count as one each).</summary>
     public static long Count(IReadOnlyList<string> inputs, CancellationToken cancel)
     {
         long n = 0;
@@ -78,7 +78,8 @@ internal sealed class InputEnumerator
         foreach (var path in Paths(inputs, seen))
         {
             cancel.ThrowIfCancellationRequested();
-            if (path.Missing || !IsZip(path.Path)) { n++; continue; }
+            // Only for the ETA: archives are recognised by name here, not by content, to keep the count cheap.
+            if (path.Missing || !path.Path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) || !IsZip(path.Path)) { n++; continue; }
             try
             {
                 using var zip = ZipFile.Open(path.Path, ZipArchiveMode.Read, ZipNameEncoding.Instance);
