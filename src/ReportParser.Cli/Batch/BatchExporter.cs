@@ -103,7 +103,7 @@ internal static class BatchExporter
         using var counter = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         _ = Task.Run(() =>
         {
-            try { progress.SetTotal(options.Shard.IsAll ? InputEnumerator.Count(options.Inputs, counter.Token) : -1); }
+            try { progress.SetTotal(InputEnumerator.Count(options.Inputs, options.Shard.Contains, counter.Token)); }
             catch (OperationCanceledException) { }
         }, counter.Token);
 
