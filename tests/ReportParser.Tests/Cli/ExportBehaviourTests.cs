@@ -152,4 +152,24 @@ public sealed class ExportBehaviourTests : IDisposable
         counts.Should().OnlyContain(c => c > 5000 / 7 * 0.8 && c < 5000 / 7 * 1.2);
         new Shard(1, 3).Contains(@"a\b.txt").Should().Be(new Shard(1, 3).Contains("a/b.txt"));
     }
+
+    [Fact]
+    public void Merge_refuses_overlapping_or_damaged_folders_with_exit_2()
+    {
+        var dir = WriteReports(3);
+        var a = Path.Combine(_root, "a");
+        var b = Path.Combine(_root, "b");
+        Run("export", dir, "--out", a, "-q").Code.Should().Be(0);
+        Run("export", dir, "--out", b, "-q").Code.Should().Be(0);
+        var (code, _, err) = Run("merge", a, b, "--out", Path.Combine(_root, "m"));
+        code.Should().Be(2);
+        err.Should().Contain("appears in both");
+
+        File.AppendAllText(Path.Combine(a, "cells.csv"), "only,three,fields\n");
+        var (code2, _, err2) = Run("merge", a, "--out", Path.Combine(_root, "m2"));
+        code2.Should().Be(2);
+        err2.Should().Contain("damaged");
+
+        Run("merge", Path.Combine(_root, "nothing-here"), "--out", Path.Combine(_root, "m3")).Code.Should().Be(2);
+    }
 }
