@@ -57,7 +57,7 @@ internal static class Commands
     }
 
     private static Option<OutputFormat?> FormatOption(string description)
-        => new("--format") { Description = description, CustomParser = r => ParseFormat(r) };
+        => new("--format") { Description = description, HelpName = "csv|jsonl|parquet", CustomParser = r => ParseFormat(r) };
 
     private static OutputFormat? ParseFormat(System.CommandLine.Parsing.ArgumentResult r)
     {
@@ -81,13 +81,13 @@ internal static class Commands
                           "zips inside zips are expanded one level). Formats may be mixed; each file's format is detected from its content.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var outDir = new Option<string>("--out") { Description = "Output folder, created if needed; files.csv, cells.csv, reports.csv and diagnostics.csv are written there. Example: --out out/", Required = true };
+        var outDir = new Option<string>("--out") { Description = "Output folder, created if needed; files.csv, cells.csv, reports.csv and diagnostics.csv are written there. Example: --out out/", Required = true, HelpName = "DIR" };
         var format = FormatOption("Output format: csv (default), jsonl (one JSON object per line) or parquet (every column a UTF-8 string). Example: --format parquet");
         var bom = new Option<bool>("--excel-bom") { Description = "Start each CSV file with a UTF-8 byte-order mark, so Excel opens the Chinese text correctly. Example: --excel-bom" };
-        var shard = new Option<string?>("--shard") { Description = "Process only part K of N of the inputs (1 ≤ K ≤ N), chosen by a stable hash of each file's name; run N shards (a Slurm array, a Kubernetes indexed Job, GNU parallel) and combine them with 'merge'. Example: --shard 2/8" };
-        var jobs = new Option<int>("--jobs", "-j") { Description = "Files parsed at once (default: the number of processors). Example: -j 4", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var timeLimit = new Option<double>("--time-limit") { Description = "Seconds one file may take (default 60); a file over it is listed as unreadable with reason 'time limit' and the run goes on. Example: --time-limit 20", DefaultValueFactory = _ => 60 };
-        var progress = new Option<string>("--progress") { Description = "Progress on standard error: auto (default: a bar on a terminal, a plain line every 10 s when redirected or CI=true), bar, lines or none. Example: --progress lines", DefaultValueFactory = _ => "auto" };
+        var shard = new Option<string?>("--shard") { Description = "Process only part K of N of the inputs (1 ≤ K ≤ N), chosen by a stable hash of each file's name; run N shards (a Slurm array, a Kubernetes indexed Job, GNU parallel) and combine them with 'merge'. Example: --shard 2/8", HelpName = "K/N" };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Files parsed at once (default: the number of processors). Example: -j 4", HelpName = "N", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var timeLimit = new Option<double>("--time-limit") { Description = "Seconds one file may take (default 60); a file over it is listed as unreadable with reason 'time limit' and the run goes on. Example: --time-limit 20", HelpName = "SECONDS", DefaultValueFactory = _ => 60 };
+        var progress = new Option<string>("--progress") { Description = "Progress on standard error: auto (default: a bar on a terminal, a plain line every 10 s when redirected or CI=true), bar, lines or none. Example: --progress lines", HelpName = "auto|bar|lines|none", DefaultValueFactory = _ => "auto" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress and no summary table. Example: -q" };
         var cmd = new Command("export", "Parse many reports into tables: files.csv (every input file once, with its status: parsed, parsed-with-errors, not-a-report, unreadable, and the reason), " +
             "cells.csv (one row per table cell), reports.csv (one row per report, one column per Table.Row.Column cell) and diagnostics.csv (every finding, plus the " +
@@ -118,7 +118,7 @@ internal static class Commands
     private static Command BuildMerge(TextWriter output, TextWriter error)
     {
         var dirs = new Argument<string[]>("folders") { Description = "Output folders of 'export --shard K/N' runs (all N of them, any order).", Arity = ArgumentArity.OneOrMore };
-        var outDir = new Option<string>("--out") { Description = "Folder for the combined output. Example: --out out/all", Required = true };
+        var outDir = new Option<string>("--out") { Description = "Folder for the combined output. Example: --out out/all", Required = true, HelpName = "DIR" };
         var format = FormatOption("Output format (default: the format of the shard folders): csv, jsonl or parquet. Example: --format csv");
         var bom = new Option<bool>("--excel-bom") { Description = "Start each CSV file with a UTF-8 byte-order mark (for Excel)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No summary table." };

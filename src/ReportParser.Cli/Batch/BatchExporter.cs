@@ -103,7 +103,7 @@ internal static class BatchExporter
         using var counter = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         _ = Task.Run(() =>
         {
-            try { progress.SetTotal(options.Shard.IsAll ? InputEnumerator.Count(options.Inputs, counter.Token) : -1); }
+            try { progress.SetTotal(InputEnumerator.Count(options.Inputs, options.Shard.Contains, counter.Token)); }
             catch (OperationCanceledException) { }
         }, counter.Token);
 
@@ -274,15 +274,22 @@ internal static class BatchExporter
         var inv = CultureInfo.InvariantCulture;
         string year = m.Year?.ToString(inv) ?? "";
         string template = m.Template.ToKey();
-        foreach (var c in CellRecord.From(result))
+        // One pass over the cells feeds both cells.csv and the wide row (each value formatted once).
+        var values = new string[ReportCellKeys.All.Count];
+        Array.Fill(values, "");
+        foreach (var t in result.Report.Tables)
         {
-            outcome.Cells.Add(new string?[]
+            foreach (var c in t.Cells)
             {
-                c.File, c.Agency, year, template, c.Table, c.Row, c.Column, c.Value, c.Raw,
-                c.Line?.ToString(inv) ?? "", item.Source, c.Page?.ToString(inv) ?? "",
-            });
+                string value = c.Value?.ToString(inv) ?? "";
+                outcome.Cells.Add(new string?[]
+                {
+                    item.File, m.Agency, year, template, c.Table, c.Row, c.Column, value, c.Raw,
+                    c.Span is { Line: > 0 } s ? s.Line.ToString(inv) : "", item.Source, c.Span?.Page?.ToString(inv) ?? "",
+                });
+                if (value.Length > 0 && ReportCellKeys.IndexOf(c.Table, c.Row, c.Column) is int k and >= 0) values[k] = value;
+            }
         }
-        var values = ReportCellKeys.Values(result.Report);
         var hash = CrossYearSummary.HashBytes(bytes);
         var summary = CrossYearSummary.FromValues(item.Index, item.File, m.Agency, m.Year, hash, values);
         var row = new string?[OutputTables.ReportColumns.Length];

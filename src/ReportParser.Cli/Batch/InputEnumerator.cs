@@ -70,24 +70,31 @@ internal sealed class InputEnumerator
         _maxEntryBytes = maxEntryBytes;
     }
 
-    /// <summary>Only counts the files (for progress); reads archive directories, not entry contents (nested archives are counted as one each).</summary>
-    public static long Count(IReadOnlyList<string> inputs, CancellationToken cancel)
+    /// <summary>
+    /// Only counts the files a run will list (for the progress ETA): reads archive directories, not entry contents, so a
+    /// nested archive counts as one file. Archives are recognised by name here, not by content, to keep the count cheap.
+    /// </summary>
+    public static long Count(IReadOnlyList<string> inputs, Func<string, bool> include, CancellationToken cancel)
     {
         long n = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in Paths(inputs, seen))
         {
             cancel.ThrowIfCancellationRequested();
-            if (path.Missing || !IsZip(path.Path)) { n++; continue; }
+            if (path.Missing || !path.Path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) || !IsZip(path.Path))
+            {
+                if (include(path.Path)) n++;
+                continue;
+            }
             try
             {
                 using var zip = ZipFile.Open(path.Path, ZipArchiveMode.Read, ZipNameEncoding.Instance);
-                int entries = zip.Entries.Count(e => !IsDirectory(e));
-                n += Math.Max(1, entries);
+                var entries = zip.Entries.Where(e => !IsDirectory(e)).ToList();
+                n += entries.Count == 0 ? (include(path.Path) ? 1 : 0) : entries.Count(e => include(path.Path + "!" + e.FullName));
             }
             catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
             {
-                n++;
+                if (include(path.Path)) n++;
             }
         }
         return n;

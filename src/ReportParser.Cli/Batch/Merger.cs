@@ -39,6 +39,7 @@ internal static class Merger
             using var r = Open(dirs[i], OutputTables.Files, formats[i]);
             foreach (var row in r.Rows())
             {
+                if (row.Length != OutputTables.FileColumns.Length) throw new MergeException($"{dirs[i]}: a files row has {row.Length} fields, expected {OutputTables.FileColumns.Length}: the file is damaged");
                 if (where.TryGetValue(row[0], out var other))
                     throw new MergeException($"{row[0]} appears in both {other} and {dirs[i]}: the folders are not disjoint shards of one run");
                 where[row[0]] = dirs[i];
@@ -58,9 +59,13 @@ internal static class Merger
             try
             {
                 using var writer = OutputTables.Create(outDir, table, outFormat, excelBom);
-                Func<string[], long> key = table == OutputTables.Files
-                    ? row => long.Parse(row[4], NumberStyles.None, CultureInfo.InvariantCulture)
-                    : row => indexOf.TryGetValue(row[0], out var ix) ? ix : throw new MergeException($"{table}: a row names {row[0]}, which no files table lists");
+                int width = OutputTables.Columns(table).Length;
+                Func<string[], long> key = row =>
+                {
+                    if (row.Length != width) throw new MergeException($"{table}: a row has {row.Length} fields, expected {width}: the file is damaged");
+                    if (table == OutputTables.Files) return long.Parse(row[4], NumberStyles.None, CultureInfo.InvariantCulture);
+                    return indexOf.TryGetValue(row[0], out var ix) ? ix : throw new MergeException($"{table}: a row names {row[0]}, which no files table lists");
+                };
                 foreach (var row in MergeSorted(readers.Select(r => r.Rows().GetEnumerator()).ToList(), key))
                 {
                     switch (table)

@@ -10,11 +10,13 @@ namespace ReportParser.Export;
 public static class ReportCellKeys
 {
     private static readonly Dictionary<string, int> IndexOfKey;
+    private static readonly Dictionary<(string Table, string Row, string Column), int> IndexOfParts;
 
     static ReportCellKeys()
     {
         var keys = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var parts = new Dictionary<(string, string, string), int>();
         foreach (var table in new[] { TableCatalog.Proactive2021, TableCatalog.Proactive2019, TableCatalog.Requests2021, TableCatalog.Requests2019, TableCatalog.Review })
         {
             foreach (var row in table.Rows)
@@ -22,11 +24,16 @@ public static class ReportCellKeys
                 foreach (var col in row.Columns)
                 {
                     var key = $"{table.Key}.{row.Key}.{col.Key}";
-                    if (seen.Add(key)) keys.Add(key);
+                    if (seen.Add(key))
+                    {
+                        parts[(table.Key, row.Key, col.Key)] = keys.Count;
+                        keys.Add(key);
+                    }
                 }
             }
         }
         All = keys;
+        IndexOfParts = parts;
         IndexOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < keys.Count; i++) IndexOfKey[keys[i]] = i;
         RequestColumns = TableCatalog.RequestColumns.Select(c => c.Key).ToList();
@@ -45,6 +52,9 @@ public static class ReportCellKeys
     /// <summary>The position of a key in <see cref="All"/>, or -1.</summary>
     public static int IndexOf(string key) => IndexOfKey.TryGetValue(key, out var i) ? i : -1;
 
+    /// <summary>The position of the key <c>table.row.column</c> in <see cref="All"/>, or -1 (without building the key).</summary>
+    public static int IndexOf(string table, string row, string column) => IndexOfParts.TryGetValue((table, row, column), out var i) ? i : -1;
+
     /// <summary>
     /// The report's values aligned with <see cref="All"/>: the number in invariant culture, or an empty string when
     /// the cell is not stated or the report's template has no such cell.
@@ -60,7 +70,7 @@ public static class ReportCellKeys
             foreach (var c in t.Cells)
             {
                 if (c.Value is not decimal v) continue;
-                int i = IndexOf(c.Key);
+                int i = IndexOf(c.Table, c.Row, c.Column);
                 if (i >= 0) values[i] = v.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
         }

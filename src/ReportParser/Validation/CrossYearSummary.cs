@@ -51,13 +51,13 @@ public sealed record CrossYearSummary(long Index, string File, string? Agency, i
     public static string? TablesHashOf(IReadOnlyList<string?> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        var sb = new StringBuilder();
+        var sb = new StringBuilder(8192);
         int nonZero = 0;
         for (int i = 0; i < values.Count && i < ReportCellKeys.All.Count; i++)
         {
             var v = values[i];
             if (string.IsNullOrEmpty(v)) continue;
-            if (decimal.TryParse(v, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) && d != 0) nonZero++;
+            if (v.AsSpan().IndexOfAnyInRange('1', '9') >= 0) nonZero++; // invariant-culture numbers: non-zero iff a digit 1–9
             sb.Append(ReportCellKeys.All[i]).Append('=').Append(v).Append('\n');
         }
         return nonZero < MinNonZeroCells ? null : HashBytes(Encoding.UTF8.GetBytes(sb.ToString()));
