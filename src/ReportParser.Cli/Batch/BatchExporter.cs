@@ -306,8 +306,8 @@ internal static class BatchExporter
     }
 
     /// <summary>
-    /// The status of a parsed file: unreadable when an input-stage error left nothing to read (corrupt or encrypted PDF,
-    /// unsupported format, over a limit); not-a-report when the content is empty, binary or no report; parsed-with-errors
+    /// The status of a parsed file: unreadable when an input-stage error left nothing to read (corrupt, encrypted or
+    /// scanned PDF, unsupported format, over a limit); not-a-report when the content is empty, binary or no report; parsed-with-errors
     /// when any error diagnostic remains; otherwise parsed. The reason quotes the deciding diagnostic.
     /// </summary>
     internal static (FileStatus Status, string Reason) Classify(ReportParseResult result)
@@ -316,7 +316,8 @@ internal static class BatchExporter
         foreach (var d in result.Diagnostics)
         {
             if (d.Severity != Severity.Error) continue;
-            if (!hasTables && d.Code is DiagnosticCode.Unreadable or DiagnosticCode.UnsupportedFormat or DiagnosticCode.LimitExceeded)
+            if (!hasTables && d.Code is DiagnosticCode.Unreadable or DiagnosticCode.UnsupportedFormat or DiagnosticCode.LimitExceeded
+                    or DiagnosticCode.NoTextLayer or DiagnosticCode.PdfEncrypted)
                 return (FileStatus.Unreadable, $"{d.CodeText} {d.Message}");
         }
         foreach (var d in result.Diagnostics)
