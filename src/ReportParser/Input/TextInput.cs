@@ -2,7 +2,7 @@ namespace ReportParser.Input;
 
 /// <summary>
 /// Reads plain text into blocks. Lines holding a tab are table rows (cells split on tabs, merged cells
-/// appear as empty cells); consecutive rows form one table, and a blank line inside a table does not end
+/// appear as empty cells), and so are Markdown pipe-table lines; consecutive rows form one table, and a blank line inside a table does not end
 /// it when the next non-blank line is a row again. Other non-blank lines are paragraphs.
 /// </summary>
 internal static class TextInput
@@ -16,6 +16,16 @@ internal static class TextInput
         {
             var line = lines[i];
             int lineNo = i + 1;
+            if (IsPipeRow(line))
+            {
+                // A Markdown pipe table: a |---|---| separator is part of the table, not a row.
+                if (!IsPipeSeparator(line))
+                {
+                    rows ??= new List<GridRow>();
+                    rows.Add(ReadPipeRow(line, lineNo));
+                }
+                continue;
+            }
             if (line.Contains('\t'))
             {
                 rows ??= new List<GridRow>();
@@ -47,9 +57,42 @@ internal static class TextInput
         for (int j = from; j < lines.Count && j < from + 3; j++)
         {
             if (IsBlank(lines[j])) continue;
-            return lines[j].Contains('\t');
+            return lines[j].Contains('\t') || IsPipeRow(lines[j]);
         }
         return false;
+    }
+
+    /// <summary>A Markdown table line: starts and ends with a pipe and has at least one inside.</summary>
+    internal static bool IsPipeRow(string line)
+    {
+        var t = TextUtil.Trim(line.AsSpan());
+        return t.Length >= 3 && t[0] == '|' && t[^1] == '|' && t[1..^1].Contains('|');
+    }
+
+    private static bool IsPipeSeparator(string line)
+    {
+        foreach (var c in line) if (c is not ('|' or '-' or ':' or ' ' or '\t')) return false;
+        return true;
+    }
+
+    /// <summary>Cells of a Markdown table line, each with the column of its text.</summary>
+    internal static GridRow ReadPipeRow(string line, int lineNo)
+    {
+        int first = line.IndexOf('|'), last = line.LastIndexOf('|');
+        var cells = new List<GridCell>();
+        int start = first + 1;
+        while (start <= last)
+        {
+            int bar = line.IndexOf('|', start);
+            if (bar < 0 || bar > last) bar = last;
+            var raw = line.AsSpan(start, bar - start);
+            int lead = 0;
+            while (lead < raw.Length && TextUtil.IsSpace(raw[lead])) lead++;
+            cells.Add(new GridCell(TextUtil.Trim(raw).ToString(), new SourceSpan(lineNo, start + lead + 1)));
+            if (bar == last) break;
+            start = bar + 1;
+        }
+        return new GridRow(cells, new SourceSpan(lineNo, first + 1));
     }
 
     internal static GridRow ReadRow(string line, int lineNo)

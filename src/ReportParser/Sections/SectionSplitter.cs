@@ -36,7 +36,8 @@ internal static class SectionSplitter
     {
         kind = SectionKind.Unknown;
         number = 0;
-        var text = CjkCompat.Normalize(p.Text);
+        // Markdown and bold markers around a heading (## 三、…, **三、…**) are not part of it.
+        var text = CjkCompat.Normalize(p.Text).TrimStart('#', '*', ' ').TrimEnd('*', ' ');
         if (!HeadingGrammar.TryParse(text, out var h) || h is null) return false;
         var title = h.Title;
         if (title.Length == 0 || TextUtil.Key(title).Length > 40) return false;

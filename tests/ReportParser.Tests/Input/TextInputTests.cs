@@ -23,6 +23,25 @@ public class TextInputTests
         row.Cells.Select(c => (c.Text, c.Span.Line, c.Span.Column)).Should().Equal(("规章", 7, 1), ("12", 7, 5), ("", 7, 8), ("3", 7, 9));
     }
 
+    [Fact]
+    public void Markdown_pipe_tables_are_tables_and_separators_are_skipped()
+    {
+        var doc = TextInput.Read("t", "## 二、主动公开政府信息情况\n| 信息内容 | 本年制发件数 |\n|---|---|\n| 规章 | 3 |\n正文");
+        doc.Blocks.Select(b => b.GetType().Name).Should().Equal("ParagraphBlock", "TableBlock", "ParagraphBlock");
+        var t = (TableBlock)doc.Blocks[1];
+        t.Rows.Should().HaveCount(2);
+        t.Rows[1].Cells.Select(c => (c.Text, c.Span.Column)).Should().Equal(("规章", 3), ("3", 8));
+    }
+
+    [Fact]
+    public void Markdown_headings_are_section_headings()
+    {
+        var r = Report.ParseText("某局2024年政府信息公开工作年度报告\n## 一、总体情况\n正文\n**二、主动公开政府信息情况**\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n|---|---|---|---|\n| 规章 | 3 | 1 | 9 |");
+        r.Report.Sections.Select(s => s.Kind).Should().Equal(SectionKind.Overview, SectionKind.ProactiveDisclosure);
+        r.Report.ProactiveDisclosure!.RegulationsIssued.Should().Be(3);
+        r.Report.ProactiveDisclosure.RegulationsInForce.Should().Be(9);
+    }
+
     [Theory]
     [InlineData("a\r\nb\r\nc")]
     [InlineData("a\rb\rc")]
