@@ -6,24 +6,11 @@ namespace ReportParser.Tests.Input;
 /// <summary>The generated sample page (../shared/corpus/generated/sample-2021.html) against its expected values.</summary>
 public class HtmlSampleTests
 {
-    private static readonly string[] ApplicantColumns = { "NaturalPerson", "Commercial", "Research", "PublicInterest", "LegalService", "OtherOrg", "Total" };
+    private static string[] ApplicantColumns => TemplateKeyLists.ApplicantColumns;
 
-    private static readonly string[] RequestRows =
-    {
-        "NewRequests", "CarriedOver", "Granted", "PartiallyGranted",
-        "Denied.StateSecret", "Denied.ProhibitedByLaw", "Denied.Endangers", "Denied.ThirdParty", "Denied.InternalAffairs",
-        "Denied.ProcessInformation", "Denied.EnforcementCase", "Denied.QueryMatter",
-        "Unable.NotHeld", "Unable.NeedsCreation", "Unable.Unclear",
-        "NotProcessed.Complaint", "NotProcessed.Duplicate", "NotProcessed.Publication", "NotProcessed.Excessive", "NotProcessed.Confirmation",
-        "Other.NoCorrection", "Other.FeeUnpaid", "Other.Other", "Total", "CarriedForward",
-    };
+    private static string[] RequestRows => TemplateKeyLists.RequestRows2021;
 
-    private static readonly string[] ReviewColumns =
-    {
-        "Review.Upheld", "Review.Corrected", "Review.Other", "Review.Pending", "Review.Total",
-        "Litigation.Direct.Upheld", "Litigation.Direct.Corrected", "Litigation.Direct.Other", "Litigation.Direct.Pending", "Litigation.Direct.Total",
-        "Litigation.AfterReview.Upheld", "Litigation.AfterReview.Corrected", "Litigation.AfterReview.Other", "Litigation.AfterReview.Pending", "Litigation.AfterReview.Total",
-    };
+    private static string[] ReviewColumns => TemplateKeyLists.ReviewColumns;
 
     private static string? Sample(string name) => Paths.Shared is { } s ? Path.Combine(s, "corpus", "generated", name) : null;
 

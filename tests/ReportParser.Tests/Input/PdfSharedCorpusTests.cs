@@ -11,25 +11,11 @@ namespace ReportParser.Tests.Input;
 /// </summary>
 public class PdfSharedCorpusTests
 {
-    private static readonly string[] RequestRows =
-    {
-        "NewRequests", "CarriedOver", "Granted", "PartiallyGranted",
-        "Denied.StateSecret", "Denied.ProhibitedByLaw", "Denied.Endangers", "Denied.ThirdParty", "Denied.InternalAffairs",
-        "Denied.ProcessInformation", "Denied.EnforcementCase", "Denied.QueryMatter",
-        "Unable.NotHeld", "Unable.NeedsCreation", "Unable.Unclear",
-        "NotProcessed.Complaint", "NotProcessed.Duplicate", "NotProcessed.Publication", "NotProcessed.Excessive", "NotProcessed.Confirmation",
-        "Other.NoCorrection", "Other.FeeUnpaid", "Other.Other", "Total", "CarriedForward",
-    };
+    private static string[] RequestRows => TemplateKeyLists.RequestRows2021;
 
-    private static readonly Dictionary<string, string> RequestColumns = new()
-    {
-        ["自然人"] = "NaturalPerson", ["商业企业"] = "Commercial", ["科研机构"] = "Research", ["社会公益组织"] = "PublicInterest",
-        ["法律服务机构"] = "LegalService", ["其他"] = "OtherOrg", ["总计"] = "Total",
-    };
+    private static Dictionary<string, string> RequestColumns => TemplateKeyLists.ApplicantColumnByLabel;
 
-    private static readonly string[] ReviewColumns =
-        new[] { "Review", "Litigation.Direct", "Litigation.AfterReview" }
-            .SelectMany(g => new[] { "Upheld", "Corrected", "Other", "Pending", "Total" }.Select(k => g + "." + k)).ToArray();
+    private static string[] ReviewColumns => TemplateKeyLists.ReviewColumns;
 
     [Fact]
     public void Export_of_the_generated_pdfs_gives_the_expected_numbers()
