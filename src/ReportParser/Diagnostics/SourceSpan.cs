@@ -39,7 +39,13 @@ public readonly record struct SourceSpan(int Line, int Column)
         var parts = new List<string>(4);
         if (Page is int p) parts.Add($"page {p}");
         if (Line > 0) parts.Add($"line {Line}, col {Column}");
-        if (Table is int t) parts.Add($"table {t} row {GridRow} cell {GridColumn}");
+        if (Table is int t)
+        {
+            var where = $"table {t}";
+            if (GridRow is int r) where += $" row {r}";
+            if (GridColumn is int c) where += $" cell {c}";
+            parts.Add(where);
+        }
         return parts.Count == 0 ? "unknown location" : string.Join(", ", parts);
     }
 }

@@ -161,6 +161,19 @@ internal static class RequestsReader
             if (best is not null && bestFit.Fit == LabelText.Fit.Exact) break;
             if (best is not null && pass) break;
         }
+        if (best is null && g is not null && leaf.Number > 0)
+        {
+            // Inside a group the enumerator names the row: a label garbled beyond a typo (其他法律行政止公开)
+            // is still that row when at least half of the template's wording survives.
+            var numbered = def.Rows.FirstOrDefault(r => r.Group == g && r.Number is { } n && LabelText.EnumeratorNumber(n) == leaf.Number);
+            if (numbered is not null)
+            {
+                var k = TextUtil.Key(numbered.Label);
+                int max = Math.Max(2, k.Length / 2);
+                int d = TextUtil.Distance(TextUtil.Key(leaf.Text), k, max);
+                if (d <= max) return new RowMatch(numbered, LabelText.Fit.Typo, numbered.Group, leaf);
+            }
+        }
         if (best is null && template == ReportTemplate.V2021)
         {
             // A 2021 report that prints the single 2019 row.

@@ -80,6 +80,20 @@ public class TableReaderTests
     }
 
     [Fact]
+    public void Inside_a_group_the_enumerator_identifies_a_garbled_label()
+    {
+        var bag = new DiagnosticBag();
+        var t = (RequestsTable)RequestsReader.Read(Rows(H1, H2, H3,
+            "\t（三）不予公开\t1.属于国家秘密\t1\t0\t0\t0\t0\t0\t1",
+            "\t\t2.其他法律行政止公开\t2\t0\t0\t0\t0\t0\t2",
+            "\t\t3.完全无关的文字内容\t3\t0\t0\t0\t0\t0\t3"), ReportTemplate.V2021, new SourceSpan(1, 1), bag);
+        t.DeniedProhibitedByLaw.Total.Should().Be(2);
+        t.DeniedEndangers.Total.Should().BeNull("a label sharing nothing with the template's is not guessed from its number");
+        bag.Items.Should().Contain(d => d.Code == DiagnosticCode.RowLabelVariant && d.Span.Line == 5);
+        bag.Items.Should().Contain(d => d.Code == DiagnosticCode.UnknownRow && d.Span.Line == 6);
+    }
+
+    [Fact]
     public void A_label_broken_over_two_lines_is_joined()
     {
         var bag = new DiagnosticBag();
