@@ -76,9 +76,10 @@ public static class Report
             }
             if (template is ReportTemplate.V2019 or ReportTemplate.V2021 && Limits.WithinBudget(started, options, bag, "the tables"))
             {
-                proactive = ReadTable(split, SectionKind.ProactiveDisclosure, "二", bag, (rows, span) => (ProactiveDisclosureTable)ProactiveDisclosureReader.Read(rows, template, span, bag));
-                requests = ReadTable(split, SectionKind.Requests, "三", bag, (rows, span) => (RequestsTable)RequestsReader.Read(rows, template, span, bag));
-                review = ReadTable(split, SectionKind.ReviewLitigation, "四", bag, (rows, span) => (ReviewLitigationTable)ReviewLitigationReader.Read(rows, template, span, bag));
+                var tables = TableLocator.Collect(split.Sections, split.Preamble);
+                proactive = ReadTable(split, tables, SectionKind.ProactiveDisclosure, "二", bag, (rows, span) => (ProactiveDisclosureTable)ProactiveDisclosureReader.Read(rows, template, span, bag));
+                requests = ReadTable(split, tables, SectionKind.Requests, "三", bag, (rows, span) => (RequestsTable)RequestsReader.Read(rows, template, span, bag));
+                review = ReadTable(split, tables, SectionKind.ReviewLitigation, "四", bag, (rows, span) => (ReviewLitigationTable)ReviewLitigationReader.Read(rows, template, span, bag));
             }
         }
 
@@ -101,17 +102,17 @@ public static class Report
         return new ReportParseResult(name, report, bag.Items.ToList());
     }
 
-    private static T? ReadTable<T>(SplitDocument split, SectionKind kind, string number, DiagnosticBag bag, Func<List<GridRow>, SourceSpan, T> read)
+    private static T? ReadTable<T>(SplitDocument split, Dictionary<SectionKind, (List<GridRow> Rows, SourceSpan Span)> tables, SectionKind kind,
+        string number, DiagnosticBag bag, Func<List<GridRow>, SourceSpan, T> read)
         where T : class
     {
-        var found = TableLocator.Collect(split.Sections, split.Preamble, kind);
-        if (found is null)
+        if (!tables.TryGetValue(kind, out var found))
         {
             var section = split.Sections.FirstOrDefault(s => s.Kind == kind);
             bag.Error(DiagnosticCode.MissingTable, section?.Span ?? SourceSpan.None,
                 $"table {number} ({kind}) was not found{(section is null ? "" : " in its section")}; its values could not be read");
             return null;
         }
-        return read(found.Value.Rows, found.Value.Span);
+        return read(found.Rows, found.Span);
     }
 }

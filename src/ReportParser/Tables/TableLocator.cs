@@ -32,21 +32,25 @@ internal static class TableLocator
         return best < 0 ? null : Cues[best].Kind;
     }
 
-    /// <summary>The rows of every table of a kind, in document order, concatenated (a split table is read as one).</summary>
-    public static (List<GridRow> Rows, SourceSpan Span)? Collect(IReadOnlyList<ReportSection> sections, IReadOnlyList<Block> preamble, SectionKind kind)
+    /// <summary>
+    /// The rows of every table of each kind, in document order, concatenated (a split table is read as one).
+    /// Each table is classified once, by its labels, else by the section it sits in.
+    /// </summary>
+    public static Dictionary<SectionKind, (List<GridRow> Rows, SourceSpan Span)> Collect(IReadOnlyList<ReportSection> sections, IReadOnlyList<Block> preamble)
     {
-        var rows = new List<GridRow>();
-        SourceSpan? span = null;
+        var found = new Dictionary<SectionKind, (List<GridRow> Rows, SourceSpan Span)>();
         void Take(Block b, SectionKind? where)
         {
-            if (b is not TableBlock t) return;
-            var cls = Classify(t) ?? where;
-            if (cls != kind) return;
-            span ??= t.Span;
-            rows.AddRange(t.Rows);
+            if (b is not TableBlock t || (Classify(t) ?? where) is not SectionKind kind) return;
+            if (!found.TryGetValue(kind, out var entry))
+            {
+                entry = (new List<GridRow>(), t.Span);
+                found[kind] = entry;
+            }
+            entry.Rows.AddRange(t.Rows);
         }
         foreach (var b in preamble) Take(b, null);
         foreach (var s in sections) foreach (var b in s.Blocks) Take(b, s.Kind);
-        return span is null ? null : (rows, span.Value);
+        return found;
     }
 }
