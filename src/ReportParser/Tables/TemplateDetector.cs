@@ -17,10 +17,14 @@ internal static class TemplateDetector
     private static readonly string[] Keys2019 = Array.ConvertAll(Cues2019, TextUtil.Key);
     private static readonly string[] KeysLegacy = Array.ConvertAll(CuesLegacy, TextUtil.Key);
 
-    public static ReportTemplate Detect(DocumentBlocks blocks, int? year, SourceSpan titleSpan, DiagnosticBag bag)
+    /// <summary>
+    /// The template the texts' own labels point at: the one with more template-specific labels, legacy when
+    /// only the pre-2019 statistics labels appear, Unknown when none does. Silent; <see cref="Detect"/> reports.
+    /// </summary>
+    public static ReportTemplate ByLabels(IEnumerable<string> texts)
     {
         int n2021 = 0, n2019 = 0, nLegacy = 0;
-        foreach (var text in Texts(blocks))
+        foreach (var text in texts)
         {
             if (!TextUtil.HasIdeograph(text)) continue;
             var k = TextUtil.Key(text);
@@ -29,6 +33,15 @@ internal static class TemplateDetector
             foreach (var c in Keys2019) if (k.Contains(c, StringComparison.Ordinal)) n2019++;
             foreach (var c in KeysLegacy) if (k.Contains(c, StringComparison.Ordinal)) nLegacy++;
         }
+        return n2021 > n2019 ? ReportTemplate.V2021
+            : n2019 > n2021 ? ReportTemplate.V2019
+            : nLegacy > 0 ? ReportTemplate.Legacy
+            : ReportTemplate.Unknown;
+    }
+
+    public static ReportTemplate Detect(DocumentBlocks blocks, int? year, SourceSpan titleSpan, DiagnosticBag bag)
+    {
+        ReportTemplate byLabels = ByLabels(Texts(blocks));
         ReportTemplate byYear = year switch
         {
             null => ReportTemplate.Unknown,
@@ -36,10 +49,6 @@ internal static class TemplateDetector
             >= 2019 => ReportTemplate.V2019,
             _ => ReportTemplate.Legacy,
         };
-        ReportTemplate byLabels = n2021 > n2019 ? ReportTemplate.V2021
-            : n2019 > n2021 ? ReportTemplate.V2019
-            : nLegacy > 0 ? ReportTemplate.Legacy
-            : ReportTemplate.Unknown;
 
         if (byLabels == ReportTemplate.Unknown)
         {

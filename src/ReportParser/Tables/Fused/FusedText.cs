@@ -40,11 +40,6 @@ internal static partial class FusedText
     [GeneratedRegex(@"([0-9]{4})\s*年")]
     private static partial Regex YearRegex();
 
-    // Comparison keys (TextUtil.Key) of the template-specific labels.
-    private static readonly string[] Cues2021 = { "本年制发件数", "本年废止件数", "现行有效件数", "逾期不补正" };
-    private static readonly string[] Cues2019 = { "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "政府集中采购" };
-    private static readonly string[] CuesLegacy = { "指标名称", "计量单位" };
-
     /// <summary>Paragraphs at least this long are searched for inline headings.</summary>
     private const int LongParagraph = 40;
 
@@ -235,23 +230,16 @@ internal static partial class FusedText
 
     private static ReportTemplate GuessTemplate(List<Block> blocks)
     {
-        int n2021 = 0, n2019 = 0, legacy = 0;
+        var paragraphs = blocks.OfType<ParagraphBlock>().ToList();
+        var byLabels = TemplateDetector.ByLabels(paragraphs.Select(p => p.Text));
+        if (byLabels != ReportTemplate.Unknown) return byLabels;
         int? year = null;
-        foreach (var p in blocks.OfType<ParagraphBlock>())
+        foreach (var p in paragraphs)
         {
-            var k = TextUtil.Key(p.Text);
-            foreach (var c in Cues2021) if (k.Contains(c, StringComparison.Ordinal)) n2021++;
-            foreach (var c in Cues2019) if (k.Contains(c, StringComparison.Ordinal)) n2019++;
-            foreach (var c in CuesLegacy) if (k.Contains(c, StringComparison.Ordinal)) legacy++;
-            if (year is null && p.Text.Contains("报告", StringComparison.Ordinal))
-            {
-                var m = YearRegex().Match(p.Text);
-                if (m.Success) year = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-            }
+            if (!p.Text.Contains("报告", StringComparison.Ordinal)) continue;
+            var m = YearRegex().Match(p.Text);
+            if (m.Success) { year = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture); break; }
         }
-        if (n2021 > n2019) return ReportTemplate.V2021;
-        if (n2019 > n2021) return ReportTemplate.V2019;
-        if (legacy > 0) return ReportTemplate.Legacy;
         return year switch
         {
             >= 2021 => ReportTemplate.V2021,
