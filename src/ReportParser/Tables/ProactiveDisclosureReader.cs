@@ -13,8 +13,9 @@ internal static partial class ProactiveDisclosureReader
 {
     private const string HeaderLabel = "信息内容";
 
+    /// <summary>A 第二十条第（X）项 block label; group 1 is the item's numeral.</summary>
     [GeneratedRegex(@"第二十条第?[(（]?([一二三四五六七八九十]+)[)）]?项")]
-    private static partial Regex BlockRegex();
+    internal static partial Regex BlockRegex();
 
     public static ReportTable Read(IReadOnlyList<GridRow> rows, ReportTemplate template, SourceSpan span, DiagnosticBag bag)
     {

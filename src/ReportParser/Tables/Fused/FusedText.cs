@@ -28,9 +28,6 @@ internal static partial class FusedText
     [GeneratedRegex(@"\s附件下载\s*$")]
     private static partial Regex AttachmentRegex();
 
-    [GeneratedRegex(@"第二十条第?[(（]?[一二三四五六七八九十]+[)）]?项")]
-    private static partial Regex BlockRegex();
-
     [GeneratedRegex(@"(?:[(（][一二三四五六七八九十0-9]{1,2}[)）]|[一二三四五六七八九十]{1,2}、|[0-9]{1,2}\s*[.、．])\s*$")]
     private static partial Regex TrailingEnumeratorRegex();
 
@@ -523,7 +520,7 @@ internal static partial class FusedText
             var text = w[s..e];
             if (kind == SectionKind.ProactiveDisclosure)
             {
-                var bm = BlockRegex().Match(text);
+                var bm = ProactiveDisclosureReader.BlockRegex().Match(text);
                 if (bm.Success)
                 {
                     Paragraph(s, s + bm.Index);
