@@ -1,3 +1,5 @@
+using ReportParser.Template;
+
 namespace ReportParser;
 
 /// <summary>What the report says about itself.</summary>
@@ -53,6 +55,29 @@ public sealed class AnnualReport
             if (ReviewLitigation is not null) yield return ReviewLitigation;
         }
     }
+
+    /// <summary>
+    /// The cell of a <c>Table.Row.Column</c> key (use the constants of <see cref="CellKeys"/>): null when the
+    /// table was not found or the report's template has no such cell. Its value is null when not stated.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
+    /// <exception cref="KeyNotFoundException">No template has the key (a typo): see TEMPLATE.md.</exception>
+    public ReportCell? Cell(string key)
+    {
+        var def = TemplateSchema.Cell(key);
+        var table = def.Table.Key switch
+        {
+            TemplateSchema.ProactiveDisclosure => (ReportTable?)ProactiveDisclosure,
+            TemplateSchema.Requests => Requests,
+            _ => ReviewLitigation,
+        };
+        return table?[def.Row.Key, def.Column.Key];
+    }
+
+    /// <summary>The value of a <c>Table.Row.Column</c> key, or null when not stated (see <see cref="Cell(string)"/>).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
+    /// <exception cref="KeyNotFoundException">No template has the key.</exception>
+    public decimal? Value(string key) => Cell(key)?.Value;
 
     /// <summary>The first section of a kind, or null.</summary>
     public ReportSection? Section(SectionKind kind) => Sections.FirstOrDefault(s => s.Kind == kind);

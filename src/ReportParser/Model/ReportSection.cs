@@ -8,12 +8,12 @@ namespace ReportParser;
 /// </summary>
 public sealed class ReportSection
 {
-    internal ReportSection(SectionKind kind, int number, string heading, SourceSpan span, IReadOnlyList<Block> blocks)
+    internal ReportSection(SectionKind kind, int number, string heading, SourceLocation span, IReadOnlyList<Block> blocks)
     {
         Kind = kind;
         Number = number;
         Heading = heading;
-        Span = span;
+        Location = span;
         Blocks = blocks;
     }
 
@@ -30,18 +30,47 @@ public sealed class ReportSection
     public string Heading { get; }
 
     /// <summary>Where the heading was read.</summary>
-    public SourceSpan Span { get; }
+    public SourceLocation Location { get; }
 
-    /// <summary>The section's blocks (paragraphs and tables) after its heading.</summary>
-    public IReadOnlyList<Block> Blocks { get; }
+    /// <summary>The section's blocks after its heading, as the input produced them (for the pipeline's stages).</summary>
+    internal IReadOnlyList<Block> Blocks { get; }
 
-    /// <summary>The section's paragraphs.</summary>
-    public IEnumerable<string> Paragraphs => Blocks.OfType<ParagraphBlock>().Select(p => p.Text);
+    /// <summary>The section's paragraphs (running text; table text is in <see cref="Tables"/>).</summary>
+    public IReadOnlyList<string> Paragraphs => _paragraphs ??= Blocks.OfType<ParagraphBlock>().Select(p => p.Text).ToList();
 
     /// <summary>The section's running text: its paragraphs joined by newlines.</summary>
     public string Text => string.Join('\n', Paragraphs);
 
-    /// <summary>The section's tables as raw text grids.</summary>
-    public IEnumerable<IReadOnlyList<IReadOnlyList<string>>> RawTables
-        => Blocks.OfType<TableBlock>().Select(t => (IReadOnlyList<IReadOnlyList<string>>)t.Rows.Select(r => (IReadOnlyList<string>)r.Cells.Select(c => c.Text).ToList()).ToList());
+    /// <summary>The section's tables as printed (raw cell text and locations), whether or not they are standard tables.</summary>
+    public IReadOnlyList<RawTable> Tables => _tables ??= Blocks.OfType<TableBlock>().Select(RawTable.From).ToList();
+
+    private IReadOnlyList<string>? _paragraphs;
+    private IReadOnlyList<RawTable>? _tables;
 }
+
+/// <summary>A table as printed: rows of cells with their text and location, before any mapping onto the template.</summary>
+public sealed class RawTable
+{
+    private RawTable(IReadOnlyList<IReadOnlyList<RawCell>> rows, SourceLocation location)
+    {
+        Rows = rows;
+        Location = location;
+    }
+
+    /// <summary>Rows in reading order; merged cells occupy one position and the positions they span are empty cells.</summary>
+    public IReadOnlyList<IReadOnlyList<RawCell>> Rows { get; }
+
+    /// <summary>Where the table's first row was read.</summary>
+    public SourceLocation Location { get; }
+
+    /// <summary>The cell texts, row by row.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Text => Rows.Select(r => (IReadOnlyList<string>)r.Select(c => c.Text).ToList()).ToList();
+
+    internal static RawTable From(TableBlock t)
+        => new(t.Rows.Select(r => (IReadOnlyList<RawCell>)r.Cells.Select(c => new RawCell(c.Text, c.Location)).ToList()).ToList(), t.Location);
+}
+
+/// <summary>One cell of a <see cref="RawTable"/>.</summary>
+/// <param name="Text">The cell text, trimmed; empty for a blank or spanned position.</param>
+/// <param name="Location">Where the cell was read.</param>
+public readonly record struct RawCell(string Text, SourceLocation Location);

@@ -74,35 +74,12 @@ public class FusedRealCorpusTests
                         if (cell.Value is not null) { determined++; continue; }
                         bool covered = result.Diagnostics.Any(d =>
                             (RowCoverage.Contains(d.Code) && d.Message.Contains($"({row.Key})", StringComparison.Ordinal))
-                            || (d.Code == DiagnosticCode.UnparsableValue && cell.Span is { } s && d.Span == s));
+                            || (d.Code == DiagnosticCode.UnparsableValue && cell.Location is { } s && d.Location == s));
                         covered.Should().BeTrue($"{name}: {table.Key}.{row.Key}.{cell.Column} is neither determined nor explained");
                     }
                 }
             }
         }
         determined.Should().BeGreaterThan(3000);
-    }
-
-    [Fact]
-    public void A_whole_crawled_file_parses_in_well_under_ten_milliseconds()
-    {
-        var manifest = Manifest();
-        if (manifest.Count == 0) return;
-        var texts = manifest.Select(m => (Name: Path.GetFileName(m.File), Text: File.ReadAllText(m.File))).ToList();
-        foreach (var (name, text) in texts) Report.ParseText(text, name); // warm up
-        // Processor time rather than wall time: the machine is shared, and a preempted parse is not a slow one.
-        var best = new List<double>();
-        var process = Process.GetCurrentProcess();
-        foreach (var (name, text) in texts)
-        {
-            process.Refresh();
-            var before = process.TotalProcessorTime;
-            for (int i = 0; i < 10; i++) Report.ParseText(text, name);
-            process.Refresh();
-            best.Add((process.TotalProcessorTime - before).TotalMilliseconds / 10);
-        }
-        best.Sort();
-        // The median file.
-        best[best.Count / 2].Should().BeLessThan(10);
     }
 }

@@ -3,11 +3,12 @@ namespace ReportParser;
 /// <summary>
 /// Where something came from in the input: 1-based line and column of the text the parser read, and,
 /// where the input has them, the page (PDF), the table and its grid row/column (HTML, PDF) and a
-/// bounding box on the page (PDF). A zero line means the location is unknown.
+/// bounding box on the page (PDF). <see cref="Unknown"/> (the default value) is the one spelling of
+/// "no location": it has no line, page or table.
 /// </summary>
 /// <param name="Line">1-based line in the decoded input (for HTML, the element's line in the file).</param>
 /// <param name="Column">1-based column of the first character.</param>
-public readonly record struct SourceSpan(int Line, int Column)
+public readonly record struct SourceLocation(int Line, int Column)
 {
     /// <summary>1-based page number for paged inputs (PDF), otherwise null.</summary>
     public int? Page { get; init; }
@@ -24,14 +25,17 @@ public readonly record struct SourceSpan(int Line, int Column)
     /// <summary>Bounding box on the page (PDF points, origin bottom-left), when known.</summary>
     public BoundingBox? Box { get; init; }
 
-    /// <summary>An unknown location.</summary>
-    public static SourceSpan None => default;
+    /// <summary>The unknown location (the default value).</summary>
+    public static SourceLocation Unknown => default;
 
-    /// <summary>True when the span carries no location.</summary>
-    public bool IsNone => Line == 0 && Page is null && Table is null;
+    /// <summary>True when the location says nothing: no line, no page and no table.</summary>
+    public bool IsUnknown => Line == 0 && Page is null && Table is null;
+
+    /// <summary>This location, or <paramref name="fallback"/> when this one is unknown.</summary>
+    public SourceLocation Or(SourceLocation fallback) => IsUnknown ? fallback : this;
 
     /// <summary>Returns a copy placed in the given table grid cell.</summary>
-    public SourceSpan InGrid(int table, int row, int column) => this with { Table = table, GridRow = row, GridColumn = column };
+    public SourceLocation InGrid(int table, int row, int column) => this with { Table = table, GridRow = row, GridColumn = column };
 
     /// <inheritdoc />
     public override string ToString()
