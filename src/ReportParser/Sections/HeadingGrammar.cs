@@ -1,3 +1,4 @@
+using ReportParser.Text;
 using Sprache;
 
 namespace ReportParser.Sections;
@@ -12,17 +13,11 @@ internal sealed record HeadingLine(int Number, string NumeralText, string Separa
 /// </summary>
 internal static class HeadingGrammar
 {
-    private const string Digits = "一二三四五六七八九十";
-
     /// <summary>White space as publishers use it, including the ideographic space.</summary>
-    public static readonly Parser<char> Space = Parse.Char(c => c is ' ' or '\u3000' or '\u00A0' or '\t', "space");
+    public static readonly Parser<char> Space = ChineseSyntax.Space;
 
     /// <summary>一 … 九十九 as an integer.</summary>
-    public static readonly Parser<(int Value, string Text)> ChineseNumeral =
-        Parse.Chars(Digits).AtLeastOnce().Text()
-            .Where(t => t.Length <= 3 && ToInt(t) > 0)
-            .Select(t => (ToInt(t), t))
-            .Named("Chinese numeral");
+    public static readonly Parser<(int Value, string Text)> ChineseNumeral = ChineseSyntax.ChineseNumeral;
 
     /// <summary>The separator after the numeral: 、 . ． ， , ： : or white space.</summary>
     public static readonly Parser<string> Separator =
@@ -48,19 +43,5 @@ internal static class HeadingGrammar
         if (!r.WasSuccessful) return false;
         heading = r.Value;
         return true;
-    }
-
-    /// <summary>Converts 一 … 九十九 to an integer; 0 when malformed.</summary>
-    public static int ToInt(string t)
-    {
-        int Digit(char c) => c == '十' ? 10 : Digits.IndexOf(c, StringComparison.Ordinal) + 1;
-        switch (t.Length)
-        {
-            case 1: return Digit(t[0]);
-            case 2 when t[0] == '十': return t[1] == '十' ? 0 : 10 + Digit(t[1]);
-            case 2 when t[1] == '十': return t[0] == '十' ? 0 : Digit(t[0]) * 10;
-            case 3 when t[1] == '十' && t[0] != '十' && t[2] != '十': return Digit(t[0]) * 10 + Digit(t[2]);
-            default: return 0;
-        }
     }
 }

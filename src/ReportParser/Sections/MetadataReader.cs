@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using ReportParser.Diagnostics;
 using ReportParser.Input;
+using ReportParser.Text;
 
 namespace ReportParser.Sections;
 

@@ -1,6 +1,7 @@
 using ReportParser.Diagnostics;
 using ReportParser.Input;
 using ReportParser.Template;
+using ReportParser.Text;
 
 namespace ReportParser.Tables;
 

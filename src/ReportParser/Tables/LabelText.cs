@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ReportParser.Input;
+using ReportParser.Text;
 
 namespace ReportParser.Tables;
 
@@ -44,14 +45,7 @@ internal static partial class LabelText
     }
 
     /// <summary>The number of an enumerator such as 一、 （三） 2. ; 0 when there is none.</summary>
-    public static int EnumeratorNumber(string e)
-    {
-        if (string.IsNullOrEmpty(e)) return 0;
-        var core = e.Trim('(', ')', '（', '）', '、', '.');
-        if (core.Length == 0) return 0;
-        if (int.TryParse(core, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)) return n;
-        return Sections.HeadingGrammar.ToInt(core);
-    }
+    public static int EnumeratorNumber(string e) => ChineseSyntax.EnumeratorNumber(e);
 
     // Template labels are few and fixed: their keys are computed once.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> TemplateKeys = new(StringComparer.Ordinal);

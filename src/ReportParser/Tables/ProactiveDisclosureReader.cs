@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using ReportParser.Diagnostics;
 using ReportParser.Input;
 using ReportParser.Template;
+using ReportParser.Text;
 
 namespace ReportParser.Tables;
 

@@ -1,4 +1,5 @@
 using ReportParser.Input;
+using ReportParser.Text;
 
 namespace ReportParser.Tables;
 

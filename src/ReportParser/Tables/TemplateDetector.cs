@@ -1,5 +1,6 @@
 using ReportParser.Diagnostics;
 using ReportParser.Input;
+using ReportParser.Text;
 
 namespace ReportParser.Tables;
 

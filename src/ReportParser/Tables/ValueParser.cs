@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ReportParser.Input;
+using ReportParser.Text;
 
 namespace ReportParser.Tables;
 

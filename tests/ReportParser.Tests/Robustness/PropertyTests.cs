@@ -4,6 +4,7 @@ using FsCheck.Xunit;
 using ReportParser.Input;
 using ReportParser.Sections;
 using ReportParser.Tables;
+using ReportParser.Text;
 
 namespace ReportParser.Tests.Robustness;
 

@@ -1,6 +1,7 @@
 using ReportParser.Diagnostics;
 using ReportParser.Input;
 using ReportParser.Sections;
+using ReportParser.Text;
 
 namespace ReportParser.Tests.Sections;
 
@@ -35,7 +36,7 @@ public class HeadingGrammarTests
     [InlineData("二十", 20)]
     [InlineData("二十三", 23)]
     [InlineData("十十", 0)]
-    public void Converts_chinese_numerals(string text, int value) => HeadingGrammar.ToInt(text).Should().Be(value);
+    public void Converts_chinese_numerals(string text, int value) => ChineseSyntax.ToInt(text).Should().Be(value);
 
     [Theory]
     [InlineData("总体情况", SectionKind.Overview, "Exact")]

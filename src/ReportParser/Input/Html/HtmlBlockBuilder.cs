@@ -1,6 +1,7 @@
 using System.Text;
 using AngleSharp.Dom;
 using ReportParser.Diagnostics;
+using ReportParser.Text;
 
 namespace ReportParser.Input.Html;
 

@@ -1,3 +1,5 @@
+using ReportParser.Text;
+
 namespace ReportParser.Input.Html;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using ReportParser.Text;
 
 namespace ReportParser.Input.Html;
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ReportParser.Text;
 
 namespace ReportParser.Input.Pdf;
 

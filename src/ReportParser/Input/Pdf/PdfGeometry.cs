@@ -1,3 +1,5 @@
+using ReportParser.Text;
+
 namespace ReportParser.Input.Pdf;
 
 /// <summary>An axis-aligned rectangle in PDF points, origin bottom-left.</summary>

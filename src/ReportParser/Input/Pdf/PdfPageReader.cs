@@ -1,4 +1,5 @@
 using UglyToad.PdfPig.Content;
+using ReportParser.Text;
 
 namespace ReportParser.Input.Pdf;
 

@@ -4,6 +4,7 @@ using ReportParser.Diagnostics;
 using ReportParser.Input;
 using ReportParser.Sections;
 using ReportParser.Template;
+using ReportParser.Text;
 
 namespace ReportParser.Tables.Fused;
 
@@ -168,7 +169,7 @@ internal static partial class FusedText
             if (i > 0 && "一二三四五六七八九十第".IndexOf(w[i - 1]) >= 0) continue;
             int j = i;
             while (j < w.Length && j < i + 2 && "一二三四五六七八九十".IndexOf(w[j]) >= 0) j++;
-            int number = HeadingGrammar.ToInt(w[i..j]);
+            int number = ChineseSyntax.ToInt(w[i..j]);
             if (number is < 1 or > 10) continue;
             while (j < w.Length && TextUtil.IsSpace(w[j])) j++;
             if (j >= w.Length || "、.．，,".IndexOf(w[j]) < 0) continue;

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ReportParser.Input;
+namespace ReportParser.Text;
 
 /// <summary>Character helpers shared by all stages: white space, full-width forms, comparison keys.</summary>
 internal static class TextUtil

@@ -1,0 +1,120 @@
+using Sprache;
+
+namespace ReportParser.Text;
+
+/// <summary>A Chinese or Arabic enumerator as printed before a heading or a row label: 一、 （三） 2.</summary>
+/// <param name="Number">Its value (一 = 1, （三） = 3, 2. = 2).</param>
+/// <param name="Text">The enumerator as printed, separator included.</param>
+/// <param name="Bracketed">True for （三） and (3).</param>
+internal readonly record struct Enumerator(int Number, string Text, bool Bracketed);
+
+/// <summary>
+/// The one grammar of the small Chinese syntax every stage reads (Sprache): numerals 一 … 九十九,
+/// enumerators 一、 （一） 1. and report years 2023年. Section headings, table row labels and the
+/// fused-text recogniser all use these rules instead of their own regexes.
+/// </summary>
+internal static class ChineseSyntax
+{
+    private const string Digits = "一二三四五六七八九十";
+
+    /// <summary>The ten characters of Chinese numerals 一 … 十.</summary>
+    public const string NumeralChars = Digits;
+
+    /// <summary>White space as publishers use it, including the ideographic space.</summary>
+    public static readonly Parser<char> Space = Parse.Char(c => c is ' ' or '\u3000' or '\u00A0' or '\t', "space");
+
+    /// <summary>一 … 九十九 as an integer.</summary>
+    public static readonly Parser<(int Value, string Text)> ChineseNumeral =
+        Parse.Chars(Digits).AtLeastOnce().Text()
+            .Where(t => t.Length <= 3 && ToInt(t) > 0)
+            .Select(t => (ToInt(t), t))
+            .Named("Chinese numeral");
+
+    /// <summary>One or two ASCII or full-width digits as an integer.</summary>
+    public static readonly Parser<int> ArabicNumber =
+        Parse.Char(c => TextUtil.Narrow(c) is >= '0' and <= '9', "digit").Repeat(1, 2).Text()
+            .Select(t => int.Parse(string.Concat(t.Select(TextUtil.Narrow)), System.Globalization.CultureInfo.InvariantCulture))
+            .Named("number");
+
+    private static readonly Parser<char> Open = Parse.Chars("(（");
+    private static readonly Parser<char> Close = Parse.Chars(")）");
+
+    /// <summary>（一） or (1): a bracketed enumerator.</summary>
+    public static readonly Parser<Enumerator> BracketedEnumerator =
+        from open in Open
+        from n in ChineseNumeral.Or(ArabicNumber.Select(v => (v, v.ToString(System.Globalization.CultureInfo.InvariantCulture))))
+        from close in Close
+        select new Enumerator(n.Item1, $"{open}{n.Item2}{close}", true);
+
+    /// <summary>一、 or 2. or 3、: an enumerator followed by its separator.</summary>
+    public static readonly Parser<Enumerator> PlainEnumerator =
+        from n in ChineseNumeral.Or(ArabicNumber.Select(v => (v, v.ToString(System.Globalization.CultureInfo.InvariantCulture))))
+        from sep in Space.Many().Then(_ => Parse.Chars("、.．"))
+        select new Enumerator(n.Item1, $"{n.Item2}{sep}", false);
+
+    /// <summary>Any enumerator: bracketed or plain.</summary>
+    public static readonly Parser<Enumerator> AnyEnumerator = BracketedEnumerator.Or(PlainEnumerator);
+
+    /// <summary>A four-digit year followed by 年: 2023年.</summary>
+    public static readonly Parser<int> Year =
+        from digits in Parse.Char(c => c is >= '0' and <= '9', "digit").Repeat(4).Text()
+        from space in Space.Many()
+        from nian in Parse.Char('年')
+        select int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Converts 一 … 九十九 to an integer; 0 when malformed.</summary>
+    public static int ToInt(string t)
+    {
+        static int Digit(char c) => c == '十' ? 10 : Digits.IndexOf(c, StringComparison.Ordinal) + 1;
+        switch (t.Length)
+        {
+            case 1: return Digit(t[0]);
+            case 2 when t[0] == '十': return t[1] == '十' ? 0 : 10 + Digit(t[1]);
+            case 2 when t[1] == '十': return t[0] == '十' ? 0 : Digit(t[0]) * 10;
+            case 3 when t[1] == '十' && t[0] != '十' && t[2] != '十': return Digit(t[0]) * 10 + Digit(t[2]);
+            default: return 0;
+        }
+    }
+
+    /// <summary>The number of an enumerator such as 一、 （三） 2. ; 0 when there is none.</summary>
+    public static int EnumeratorNumber(string e)
+    {
+        if (string.IsNullOrEmpty(e)) return 0;
+        var core = e.Trim('(', ')', '（', '）', '、', '.');
+        if (core.Length == 0) return 0;
+        if (int.TryParse(core, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)) return n;
+        return ToInt(core);
+    }
+
+    /// <summary>True when <paramref name="text"/> ends with an enumerator (白 space allowed after it): the label that follows is numbered.</summary>
+    public static bool EndsWithEnumerator(string text, out int start)
+    {
+        start = -1;
+        var t = text.TrimEnd();
+        for (int len = Math.Min(6, t.Length); len >= 2; len--)
+        {
+            var tail = t[^len..];
+            var r = AnyEnumerator.End().TryParse(tail);
+            if (r.WasSuccessful && (r.Value.Bracketed || len == t.Length || !IsNumeralOrDigit(t[^(len + 1)])))
+            {
+                start = t.Length - len;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The first report year (2023年) in a text, or null.</summary>
+    public static int? FirstYear(string text)
+    {
+        for (int i = 0; i + 5 <= text.Length; i++)
+        {
+            if (text[i] is < '0' or > '9' || (i > 0 && text[i - 1] is >= '0' and <= '9')) continue;
+            var r = Year.TryParse(text.Substring(i, Math.Min(8, text.Length - i)));
+            if (r.WasSuccessful) return r.Value;
+        }
+        return null;
+    }
+
+    private static bool IsNumeralOrDigit(char c) => Digits.Contains(c, StringComparison.Ordinal) || char.IsAsciiDigit(TextUtil.Narrow(c));
+}
