@@ -12,7 +12,7 @@ namespace ReportParser.Input;
 /// </summary>
 internal static class HtmlInput
 {
-    public static DocumentBlocks Read(ReportSource source, ReportParserOptions options, DiagnosticBag bag)
+    public static DocumentBlocks Read(ReportSource source, ReportParserOptions options, DiagnosticBag bag, CancellationToken token = default)
     {
         var empty = new DocumentBlocks(source.Name, SourceFormat.Html, Array.Empty<Block>());
         string? html = source.Text;
@@ -27,11 +27,6 @@ internal static class HtmlInput
             html = TextDecoder.Decode(bytes, bag, declared);
         }
         if (html is null) return empty;
-        if (html.Length > options.MaxInputBytes)
-        {
-            bag.Error(DiagnosticCode.LimitExceeded, SourceLocation.Unknown, $"the page is {html.Length:N0} characters, over the limit of {options.MaxInputBytes:N0}; not parsed");
-            return empty;
-        }
         if (html.AsSpan().Trim().IsEmpty)
         {
             bag.Error(DiagnosticCode.EmptyInput, SourceLocation.Unknown, "the input holds only white space");
@@ -41,7 +36,11 @@ internal static class HtmlInput
         var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true });
         var document = parser.ParseDocument(html);
         var builder = new HtmlBlockBuilder();
-        builder.Walk(document.Body ?? (AngleSharp.Dom.INode)document);
+        if (!builder.Walk(document.Body ?? (AngleSharp.Dom.INode)document, token))
+        {
+            bag.Error(DiagnosticCode.LimitExceeded, SourceLocation.Unknown, $"the time budget of {options.TimeBudget.TotalSeconds:0.#} s ran out while the page was read; not parsed");
+            return empty;
+        }
         if (builder.Blocks.Count == 0)
         {
             bag.Error(DiagnosticCode.EmptyInput, SourceLocation.Unknown, "the page holds no text");

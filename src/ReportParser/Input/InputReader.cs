@@ -5,12 +5,13 @@ namespace ReportParser.Input;
 /// <summary>Chooses the input reader by declared format or by content, and applies the input limits.</summary>
 internal static class InputReader
 {
-    public static DocumentBlocks Read(ReportSource source, ReportParserOptions options, DiagnosticBag bag)
+    public static DocumentBlocks Read(ReportSource source, ReportParserOptions options, DiagnosticBag bag, CancellationToken token = default)
     {
         var empty = new DocumentBlocks(source.Name, SourceFormat.Unknown, Array.Empty<Block>());
-        if (source.Bytes is { } bytes && bytes.LongLength > options.MaxInputBytes)
+        long size = source.Bytes?.LongLength ?? (source.Text is { } t ? System.Text.Encoding.UTF8.GetByteCount(t) : 0);
+        if (size > options.MaxInputBytes)
         {
-            bag.Error(DiagnosticCode.LimitExceeded, SourceLocation.Unknown, $"the input is {bytes.LongLength:N0} bytes, over the limit of {options.MaxInputBytes:N0}; not parsed");
+            bag.Error(DiagnosticCode.LimitExceeded, SourceLocation.Unknown, $"the input is {size:N0} bytes{(source.Bytes is null ? " (as UTF-8)" : "")}, over the limit of {options.MaxInputBytes:N0}; not parsed");
             return empty;
         }
         var format = source.DeclaredFormat ?? FormatDetector.Detect(source.Bytes, source.Text, source.Name);
@@ -22,9 +23,9 @@ internal static class InputReader
         switch (format)
         {
             case SourceFormat.Pdf:
-                return PdfInput.Read(source, options, bag);
+                return PdfInput.Read(source, options, bag, token);
             case SourceFormat.Html:
-                return HtmlInput.Read(source, options, bag);
+                return HtmlInput.Read(source, options, bag, token);
         }
         string? text = source.Text;
         if (text is null && source.Bytes is { } b)

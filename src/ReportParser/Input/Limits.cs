@@ -45,13 +45,4 @@ internal static class Limits
         }
         return kept is null ? blocks : blocks with { Blocks = kept };
     }
-
-    /// <summary>False (with an error diagnostic) when the document's time budget has run out.</summary>
-    public static bool WithinBudget(System.Diagnostics.Stopwatch started, ReportParserOptions options, DiagnosticBag bag, string what)
-    {
-        if (started.Elapsed <= options.TimeBudget) return true;
-        bag.Error(DiagnosticCode.LimitExceeded, SourceLocation.Unknown,
-            $"the time budget of {options.TimeBudget.TotalSeconds:0.#} s ran out before {what} were read");
-        return false;
-    }
 }

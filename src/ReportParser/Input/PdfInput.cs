@@ -18,33 +18,37 @@ namespace ReportParser.Input;
 /// </summary>
 internal static class PdfInput
 {
-    /// <summary>Reading stops after this long (checked between pages), so one pathological file cannot hold a batch.</summary>
-    internal static readonly TimeSpan TimeBudget = TimeSpan.FromSeconds(120);
-
     /// <summary>Stack size of the thread that runs PdfPig.</summary>
     private const int StackSize = 64 * 1024 * 1024;
 
-    public static DocumentBlocks Read(ReportSource source, ReportParserOptions options, DiagnosticBag bag)
+    public static DocumentBlocks Read(ReportSource source, ReportParserOptions options, DiagnosticBag bag, CancellationToken token = default)
     {
         var local = new DiagnosticBag();
         DocumentBlocks? result = null;
         Exception? failure = null;
+        using var done = new ManualResetEventSlim();
         var worker = new Thread(() =>
         {
             try
             {
-                result = ReadCore(source, options, local);
+                result = ReadCore(source, options, local, token);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 failure = ex;
             }
+            finally
+            {
+                SignalDone(done);
+            }
         }, StackSize)
         { IsBackground = true, Name = "ReportParser PDF reader" };
         worker.Start();
-        if (!worker.Join(TimeBudget + TimeSpan.FromSeconds(30)))
+        // The page loop stops at the deadline by itself; a PDF library call that does not return is abandoned
+        // (its thread keeps running in the background) a moment after the deadline.
+        if (WaitHandle.WaitAny(new[] { done.WaitHandle, token.WaitHandle }) != 0 && !done.Wait(TimeSpan.FromSeconds(1), CancellationToken.None))
         {
-            bag.Error(DiagnosticCode.Unreadable, SourceLocation.Unknown, $"reading the PDF did not finish within {(TimeBudget + TimeSpan.FromSeconds(30)).TotalSeconds:N0} s (the PDF library is stuck on this file); not parsed");
+            bag.Error(DiagnosticCode.Unreadable, SourceLocation.Unknown, $"reading the PDF did not finish within the time budget of {options.TimeBudget.TotalSeconds:0.#} s (the PDF library is stuck on this file); not parsed");
             return new DocumentBlocks(source.Name, SourceFormat.Pdf, Array.Empty<Block>());
         }
         foreach (var d in local.Items) bag.Add(d);
@@ -56,7 +60,19 @@ internal static class PdfInput
         return result;
     }
 
-    private static DocumentBlocks ReadCore(ReportSource source, ReportParserOptions options, DiagnosticBag bag)
+    private static void SignalDone(ManualResetEventSlim done)
+    {
+        try
+        {
+            done.Set();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The caller gave up waiting and returned already.
+        }
+    }
+
+    private static DocumentBlocks ReadCore(ReportSource source, ReportParserOptions options, DiagnosticBag bag, CancellationToken token)
     {
         var empty = new DocumentBlocks(source.Name, SourceFormat.Pdf, Array.Empty<Block>());
         if (source.Bytes is not { } bytes)
@@ -105,12 +121,11 @@ internal static class PdfInput
                 bag.Error(DiagnosticCode.LimitExceeded, SourceLocation.Unknown, $"the PDF has {pageCount:N0} pages, over the limit of {options.MaxPdfPages:N0}; only the first {limit:N0} were read");
             }
             int failed = 0;
-            var clock = System.Diagnostics.Stopwatch.StartNew();
             for (int n = 1; n <= limit; n++)
             {
-                if (clock.Elapsed > TimeBudget)
+                if (token.IsCancellationRequested)
                 {
-                    bag.Error(DiagnosticCode.LimitExceeded, new SourceLocation(0, 0) { Page = n }, $"reading stopped at page {n} of {pageCount}: the PDF took longer than {TimeBudget.TotalSeconds:N0} s");
+                    bag.Error(DiagnosticCode.LimitExceeded, new SourceLocation(0, 0) { Page = n }, $"reading stopped at page {n} of {pageCount}: the time budget of {options.TimeBudget.TotalSeconds:0.#} s ran out");
                     break;
                 }
                 try

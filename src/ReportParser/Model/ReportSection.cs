@@ -32,6 +32,9 @@ public sealed class ReportSection
     /// <summary>Where the heading was read.</summary>
     public SourceLocation Location { get; }
 
+    /// <summary>The same section holding other blocks (a stage that rebuilt some of them).</summary>
+    internal ReportSection WithBlocks(IReadOnlyList<Block> blocks) => new(Kind, Number, Heading, Location, blocks);
+
     /// <summary>The section's blocks after its heading, as the input produced them (for the pipeline's stages).</summary>
     internal IReadOnlyList<Block> Blocks { get; }
 

@@ -104,13 +104,13 @@ internal static class ChineseSyntax
         return false;
     }
 
-    /// <summary>The first report year (2023年) in a text, or null.</summary>
+    /// <summary>The first four digits followed by 年 (2023年, 2023 年) in a text, or null.</summary>
     public static int? FirstYear(string text)
     {
         for (int i = 0; i + 5 <= text.Length; i++)
         {
-            if (text[i] is < '0' or > '9' || (i > 0 && text[i - 1] is >= '0' and <= '9')) continue;
-            var r = Year.TryParse(text.Substring(i, Math.Min(8, text.Length - i)));
+            if (text[i] is < '0' or > '9') continue;
+            var r = Year.TryParse(text.Substring(i, Math.Min(12, text.Length - i)));
             if (r.WasSuccessful) return r.Value;
         }
         return null;

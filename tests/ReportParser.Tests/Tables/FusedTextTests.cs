@@ -1,6 +1,6 @@
 using ReportParser.Diagnostics;
 using ReportParser.Input;
-using ReportParser.Tables.Fused;
+using ReportParser.Sections;
 
 namespace ReportParser.Tests.Tables;
 
@@ -10,7 +10,7 @@ public class FusedTextTests
     public void Inline_headings_are_found_and_table_rows_are_not_taken_for_headings()
     {
         var w = "一、总体情况本年无变化。三、收到和处理政府信息 公开申请情况一、本年新收政府信息公开申请数量0000000四、结转下年度继续办理0000000四、政府信息公开行政复议、行政诉讼情况000000000000000";
-        var cuts = FusedText.InlineHeadings(w);
+        var cuts = InlineHeadings.Find(w);
         cuts.Select(c => w[c.Start..c.End]).Should().Equal("一、总体情况", "三、收到和处理政府信息 公开申请情况", "四、政府信息公开行政复议、行政诉讼情况");
     }
 
@@ -18,7 +18,7 @@ public class FusedTextTests
     public void Chrome_and_word_comments_are_blanked_without_moving_columns()
     {
         var t = "当前位置： 首页政务公开政府信息公开年报 正文<!--[if !supportLists]-->一、总体情况 附件下载";
-        var clean = FusedText.Clean(t);
+        var clean = CrawledTextCleaner.Clean(t);
         clean.Length.Should().Be(t.Length);
         clean.Trim().Should().StartWith("正文").And.Contain("一、总体情况").And.NotContain("附件下载").And.NotContain("<!--");
         clean.IndexOf("一、", StringComparison.Ordinal).Should().Be(t.IndexOf("一、", StringComparison.Ordinal));
@@ -47,6 +47,7 @@ public class FusedTextTests
             new ParagraphBlock("三、收到和处理政府信息公开申请情况", new SourceLocation(1, 1)),
             new TableBlock(new[] { new GridRow(new[] { new GridCell("一、本年新收政府信息公开申请数量", new SourceLocation(2, 1)), new GridCell("1", new SourceLocation(2, 20)) }, new SourceLocation(2, 1)) }, new SourceLocation(2, 1)),
         });
-        FusedText.Restructure(doc, new DiagnosticBag()).Should().BeSameAs(doc);
+        CrawledTextCleaner.Applies(doc).Should().BeFalse("a document with a table grid has no fused tables");
+        CrawledTextCleaner.Applies(doc with { Blocks = new Block[] { doc.Blocks[0] } }).Should().BeTrue();
     }
 }

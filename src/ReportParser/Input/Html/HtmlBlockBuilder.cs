@@ -56,14 +56,17 @@ internal sealed class HtmlBlockBuilder
         return p is { } pos && pos.Line > 0 ? new SourceLocation(pos.Line, Math.Max(1, pos.Column)) : SourceLocation.Unknown;
     }
 
-    public void Walk(INode root)
+    /// <summary>Walks the tree; stops (false) when <paramref name="token"/> fires, checked every 4,096 nodes.</summary>
+    public bool Walk(INode root, CancellationToken token = default)
     {
+        int visited = 0;
         // (node, leaving): leaving=true marks the end of a block element, where the current line ends.
         var stack = new Stack<(INode Node, bool Leaving)>();
         stack.Push((root, false));
         while (stack.Count > 0)
         {
             var (node, leaving) = stack.Pop();
+            if ((++visited & 4095) == 0 && token.IsCancellationRequested) return false;
             if (leaving)
             {
                 Flush();
@@ -95,6 +98,7 @@ internal sealed class HtmlBlockBuilder
             }
         }
         Flush();
+        return true;
     }
 
     private static void PushChildren(INode node, Stack<(INode, bool)> stack)

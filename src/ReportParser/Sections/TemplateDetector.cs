@@ -2,7 +2,7 @@ using ReportParser.Diagnostics;
 using ReportParser.Input;
 using ReportParser.Text;
 
-namespace ReportParser.Tables;
+namespace ReportParser.Sections;
 
 /// <summary>
 /// Decides the template from the document's own labels (table 二's column headers, table 三's （六） rows,
@@ -40,6 +40,25 @@ internal static class TemplateDetector
             : ReportTemplate.Unknown;
     }
 
+    /// <summary>
+    /// The template before any table is read, for recognising tables in plain text: the labels of every
+    /// paragraph, else the year of the first paragraph that names the report (…2023年…报告). Silent.
+    /// </summary>
+    public static ReportTemplate FromText(IReadOnlyList<Block> blocks)
+    {
+        var paragraphs = blocks.OfType<ParagraphBlock>().ToList();
+        var byLabels = ByLabels(paragraphs.Select(p => p.Text));
+        if (byLabels != ReportTemplate.Unknown) return byLabels;
+        var title = paragraphs.FirstOrDefault(p => p.Text.Contains("报告", StringComparison.Ordinal) && ChineseSyntax.FirstYear(p.Text) is not null);
+        return ChineseSyntax.FirstYear(title?.Text ?? "") switch
+        {
+            >= 2021 => ReportTemplate.V2021,
+            >= 2019 => ReportTemplate.V2019,
+            _ => ReportTemplate.Unknown,
+        };
+    }
+
+    /// <summary>The template from the labels and the year, with a diagnostic when they disagree or say nothing.</summary>
     public static ReportTemplate Detect(DocumentBlocks blocks, int? year, SourceLocation titleSpan, DiagnosticBag bag)
     {
         ReportTemplate byLabels = ByLabels(Texts(blocks));

@@ -1,0 +1,43 @@
+using ReportParser.Diagnostics;
+using ReportParser.Input;
+using ReportParser.Validation;
+
+namespace ReportParser.Pipeline.Steps;
+
+/// <summary>Assembles the typed report from the stages' products.</summary>
+internal sealed class BuildReportStep : IParseStep
+{
+    public string Name => "build report";
+
+    public void Run(ParseContext context)
+    {
+        var meta = context.Metadata;
+        var metadata = new ReportMetadata(meta?.Agency, meta?.Year, context.Template, meta?.PublishedOn, meta?.Title);
+        var preamble = context.Split.Preamble.OfType<ParagraphBlock>().Select(p => p.Text).ToList();
+        context.Report = new AnnualReport(metadata, preamble, context.Split.Sections, context.Proactive, context.Requests, context.Review);
+    }
+}
+
+/// <summary>Runs the options' rules over the report; a rule that throws is reported, not propagated.</summary>
+internal sealed class ValidateStep : IParseStep
+{
+    public string Name => "validate";
+
+    public void Run(ParseContext context)
+    {
+        var bag = context.Diagnostics;
+        var rules = new RuleContext(bag.Add);
+        foreach (var rule in context.Options.Rules)
+        {
+            context.Cancellation.ThrowIfCancellationRequested();
+            try
+            {
+                rule.Check(context.Report!, rules);
+            }
+            catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
+            {
+                bag.Error(DiagnosticCode.Unreadable, SourceLocation.Unknown, $"rule {rule.Key} failed: {ex.GetType().Name}: {ex.Message}");
+            }
+        }
+    }
+}
