@@ -34,6 +34,7 @@ internal static class TextDecoder
     public static (Encoding Encoding, int BomLength)? DetectBom(ReadOnlySpan<byte> bytes)
     {
         if (bytes.StartsWith(Utf8Bom)) return (new UTF8Encoding(false), 3);
+        // UTF-32 LE before UTF-16 LE: its mark begins with the UTF-16 LE one.
         if (bytes.StartsWith(Utf32LeBom)) return (Encoding.UTF32, 4);
         if (bytes.StartsWith(Utf16LeBom)) return (Encoding.Unicode, 2);
         if (bytes.StartsWith(Utf16BeBom)) return (Encoding.BigEndianUnicode, 2);
@@ -41,6 +42,7 @@ internal static class TextDecoder
         return null;
     }
 
+    // The byte-order marks (static data: reading them allocates nothing).
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     private static ReadOnlySpan<byte> Utf32LeBom => [0xFF, 0xFE, 0x00, 0x00];

@@ -71,11 +71,11 @@ internal sealed class HtmlTableGrid
             grid.Add(row);
         }
         FillHoles(grid, trs);
-        bool layout = longText || blockyCell || LooksLikeLayout(grid, nested);
+        bool layout = longText || blockyCell || HasLayoutShape(grid, nested);
         return new HtmlTableGrid(grid, trs, nested, layout);
     }
 
-    /// <summary>Sets the positions from <paramref name="col"/> on that a rowspan from above covers; returns the next free column.</summary>
+    /// <summary>Fills the positions a rowspan from above covers, starting at <paramref name="col"/>; returns the first column left free.</summary>
     private static int SetCovered(List<HtmlGridCell> row, SortedDictionary<int, HtmlGridCell>? covers, int col)
     {
         while (covers is not null && covers.Remove(col, out var covered)) { Set(row, col, covered); col++; }
@@ -113,8 +113,8 @@ internal sealed class HtmlTableGrid
         }
     }
 
-    /// <summary>A single column, or nested tables with fewer than two rows of data around them.</summary>
-    private static bool LooksLikeLayout(List<List<HtmlGridCell>> grid, List<IElement> nested)
+    /// <summary>The layout table's shape: a single column, or nested tables with fewer than two rows of data around them.</summary>
+    private static bool HasLayoutShape(List<List<HtmlGridCell>> grid, List<IElement> nested)
     {
         int width = grid.Count == 0 ? 0 : grid.Max(r => r.Count);
         int dataRows = grid.Count(r => r.Count(c => c.Text.Length > 0) >= 2);
