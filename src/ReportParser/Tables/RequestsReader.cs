@@ -1,5 +1,6 @@
 using ReportParser.Diagnostics;
 using ReportParser.Input;
+using ReportParser.Template;
 
 namespace ReportParser.Tables;
 
@@ -8,11 +9,11 @@ internal static class RequestsReader
 {
     private const string OutcomeHeader = "本年度办理结果";
 
-    public static ReportTable Read(IReadOnlyList<GridRow> rows, ReportTemplate template, SourceSpan span, DiagnosticBag bag)
+    public static ReportTable Read(IReadOnlyList<GridRow> rows, ReportTemplate template, SourceLocation span, DiagnosticBag bag)
     {
-        var def = TableCatalog.RequestsFor(template);
+        var def = TemplateSchema.RequestsFor(template);
         var builder = new TableBuilder(def, bag);
-        var columns = TableCatalog.RequestColumns;
+        var columns = TemplateSchema.RequestColumnArray;
 
         // Header: the rows before the first recognised data row.
         int firstData = FirstDataRow(rows, def, template);
@@ -48,18 +49,18 @@ internal static class RequestsReader
             {
                 if (label.Length == 0 && labelEnd < 0)
                 {
-                    bag.Warning(DiagnosticCode.UnknownRow, grid.Span, "a row of values without a label; it was not read", grid.RawText);
+                    bag.Warning(DiagnosticCode.UnknownRow, grid.Location, "a row of values without a label; it was not read", grid.RawText);
                 }
                 else
                 {
-                    bag.Warning(DiagnosticCode.UnknownRow, grid.Span, $"row label '{label}' matches no row of table 三; its values were not read", grid.RawText);
+                    bag.Warning(DiagnosticCode.UnknownRow, grid.Location, $"row label '{label}' matches no row of table 三; its values were not read", grid.RawText);
                 }
                 continue;
             }
             var row = m.Row;
             if (row.Key == "Other" && template == ReportTemplate.V2021)
             {
-                bag.Warning(DiagnosticCode.SingleOtherRow, grid.Span,
+                bag.Warning(DiagnosticCode.SingleOtherRow, grid.Location,
                     "the report prints the single 2019 row （六）其他处理 instead of the 2021 rows 1.–3.; kept under the key Other", grid.RawText);
             }
             ReadRow(builder, m, row, label, grid, labelEnd, positions, bag);
@@ -73,7 +74,7 @@ internal static class RequestsReader
     }
 
     /// <summary>The index of the first row with values whose label is a template row; the rows before it are the header.</summary>
-    private static int FirstDataRow(IReadOnlyList<GridRow> rows, TableDef def, ReportTemplate template)
+    private static int FirstDataRow(IReadOnlyList<GridRow> rows, TableDefinition def, ReportTemplate template)
     {
         for (int i = 0; i < rows.Count; i++)
         {
@@ -103,7 +104,7 @@ internal static class RequestsReader
     /// The match of a label without values when it is a row of its own (cells left blank): an exact match,
     /// and the next row's label stands alone rather than finishing this one.
     /// </summary>
-    private static RowMatch? BlankRow(IReadOnlyList<GridRow> rows, int i, string label, TableDef def, string? group, ReportTemplate template)
+    private static RowMatch? BlankRow(IReadOnlyList<GridRow> rows, int i, string label, TableDefinition def, string? group, ReportTemplate template)
     {
         var blank = MatchRow(label, def, group, template);
         bool nextStandsAlone = i + 1 >= rows.Count || MatchRow(RowValues.LabelOf(rows[i + 1].Cells), def, blank.Group ?? group, template).Row is not null;
@@ -114,9 +115,9 @@ internal static class RequestsReader
     private static string? GroupAfter(RowMatch m, string? group) => m.Group ?? (m.Row?.Group is null ? null : group);
 
     /// <summary>Begins the row in the builder and, when the builder takes it, reports the label's fit and maps the values.</summary>
-    private static void ReadRow(TableBuilder builder, RowMatch m, RowDef row, string label, GridRow grid, int labelEnd, int[]? positions, DiagnosticBag bag)
+    private static void ReadRow(TableBuilder builder, RowMatch m, RowDefinition row, string label, GridRow grid, int labelEnd, int[]? positions, DiagnosticBag bag)
     {
-        if (!builder.BeginRow(row, label, grid.Span, grid.RawText)) return;
+        if (!builder.BeginRow(row, label, grid.Location, grid.RawText)) return;
         ReportLabelFit(m, row, grid, bag);
         RowValues.Map(builder, row, grid, labelEnd, positions, bag);
     }
@@ -128,14 +129,14 @@ internal static class RequestsReader
         return false;
     }
 
-    internal readonly record struct RowMatch(RowDef? Row, LabelText.Fit Fit, string? Group, LabelSegment? Leaf);
+    internal readonly record struct RowMatch(RowDefinition? Row, LabelText.Fit Fit, string? Group, LabelSegment? Leaf);
 
     private static string? FindGroup(List<LabelSegment> segs)
     {
         string? group = null;
         foreach (var s in segs)
         {
-            foreach (var (label, _) in TableCatalog.RequestGroups)
+            foreach (var (label, _) in TemplateSchema.RequestGroups)
             {
                 if (TextUtil.Key(s.Text) == TextUtil.Key(label)) group = label;
             }
@@ -149,11 +150,11 @@ internal static class RequestsReader
             var k = TextUtil.Key(s.Text);
             if (k.Length == 0) return false;
             if (k.EndsWith(TextUtil.Key(OutcomeHeader), StringComparison.Ordinal)) return false;
-            return !TableCatalog.RequestGroups.Any(g => TextUtil.Key(g.Label) == k);
+            return !TemplateSchema.RequestGroups.Any(g => TextUtil.Key(g.Label) == k);
         }).ToList();
 
     /// <summary>Finds the template row a printed label stands for, using the current group as context.</summary>
-    internal static RowMatch MatchRow(string label, TableDef def, string? group, ReportTemplate template)
+    internal static RowMatch MatchRow(string label, TableDefinition def, string? group, ReportTemplate template)
     {
         if (label.Length == 0) return default;
         var segs = LabelText.Segments(label);
@@ -163,7 +164,7 @@ internal static class RequestsReader
         if (rest.Count == 0)
         {
             // Only a group label: （六）其他处理 as a single row.
-            if (foundGroup == "其他处理") return new RowMatch(TableCatalog.SingleOtherRow, LabelText.Fit.Exact, null, segs[^1]);
+            if (foundGroup == "其他处理") return new RowMatch(TemplateSchema.SingleOtherRow, LabelText.Fit.Exact, null, segs[^1]);
             return new RowMatch(null, LabelText.Fit.None, foundGroup, null);
         }
         var leaf = rest[^1];
@@ -172,15 +173,15 @@ internal static class RequestsReader
         if (best is null && template == ReportTemplate.V2021 && IsSingleOtherRow(leaf))
         {
             // A 2021 report that prints the single 2019 row.
-            return new RowMatch(TableCatalog.SingleOtherRow, LabelText.Fit.Exact, null, leaf);
+            return new RowMatch(TemplateSchema.SingleOtherRow, LabelText.Fit.Exact, null, leaf);
         }
         return new RowMatch(best, bestFit.Fit, best?.Group, leaf);
     }
 
     /// <summary>The template row whose label fits the leaf best: rows of the current group first, then all rows.</summary>
-    private static RowDef? BestRow(TableDef def, string? g, LabelSegment leaf, out (LabelText.Fit Fit, int Distance) bestFit)
+    private static RowDefinition? BestRow(TableDefinition def, string? g, LabelSegment leaf, out (LabelText.Fit Fit, int Distance) bestFit)
     {
-        RowDef? best = null;
+        RowDefinition? best = null;
         bestFit = (Fit: LabelText.Fit.None, Distance: int.MaxValue);
         foreach (var pass in new[] { true, false })
         {
@@ -202,7 +203,7 @@ internal static class RequestsReader
     /// Whether row <paramref name="r"/> is compared in this pass: the first pass takes the rows of group
     /// <paramref name="g"/>, the second the others; a bare 其他 row only inside 其他处理 or as item 3.
     /// </summary>
-    private static bool IsCandidate(RowDef r, bool pass, string? g, LabelSegment leaf)
+    private static bool IsCandidate(RowDefinition r, bool pass, string? g, LabelSegment leaf)
     {
         if (pass && (g is null || r.Group != g)) return false;
         if (!pass && g is not null && r.Group == g) return false;
@@ -213,7 +214,7 @@ internal static class RequestsReader
     /// Inside a group the enumerator names the row: a label garbled beyond a typo (其他法律行政止公开)
     /// is still that row when at least half of the template's wording survives.
     /// </summary>
-    private static RowMatch? NumberedRow(TableDef def, string? g, LabelSegment leaf)
+    private static RowMatch? NumberedRow(TableDefinition def, string? g, LabelSegment leaf)
     {
         if (g is null || leaf.Number <= 0) return null;
         var numbered = def.Rows.FirstOrDefault(r => r.Group == g && r.Number is { } n && LabelText.EnumeratorNumber(n) == leaf.Number);
@@ -233,11 +234,11 @@ internal static class RequestsReader
         return a.Distance < b.Distance;
     }
 
-    private static void ReportLabelFit(RowMatch m, RowDef row, GridRow grid, DiagnosticBag bag)
+    private static void ReportLabelFit(RowMatch m, RowDefinition row, GridRow grid, DiagnosticBag bag)
     {
         if (m.Fit is LabelText.Fit.Typo or LabelText.Fit.Prefix && m.Leaf is { } leaf)
         {
-            bag.Warning(DiagnosticCode.RowLabelVariant, grid.Span,
+            bag.Warning(DiagnosticCode.RowLabelVariant, grid.Location,
                 $"row label '{leaf.Text}' differs from the template's '{row.Label}'; read as {row.Key}", grid.RawText);
         }
         if (m.Leaf is { } l && row.Number is { } expected && l.Enumerator.Length > 0)
@@ -245,7 +246,7 @@ internal static class RequestsReader
             int want = LabelText.EnumeratorNumber(expected);
             if (l.Number != want)
             {
-                bag.Warning(DiagnosticCode.EnumeratorMismatch, grid.Span,
+                bag.Warning(DiagnosticCode.EnumeratorMismatch, grid.Location,
                     $"row {row.Label} is numbered '{l.Enumerator}', the template numbers it '{expected}'", grid.RawText);
             }
         }
