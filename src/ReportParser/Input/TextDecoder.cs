@@ -33,13 +33,25 @@ internal static class TextDecoder
     /// <summary>Detects a BOM; returns the encoding and the BOM length, or null.</summary>
     public static (Encoding Encoding, int BomLength)? DetectBom(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF) return (new UTF8Encoding(false), 3);
-        if (bytes.Length >= 4 && bytes[0] == 0xFF && bytes[1] == 0xFE && bytes[2] == 0 && bytes[3] == 0) return (Encoding.UTF32, 4);
-        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE) return (Encoding.Unicode, 2);
-        if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF) return (Encoding.BigEndianUnicode, 2);
-        if (bytes.Length >= 3 && bytes[0] == 0x84 && bytes[1] == 0x31 && bytes[2] == 0x95 && bytes.Length >= 4 && bytes[3] == 0x33) return (Gb18030, 4);
+        if (bytes.StartsWith(Utf8Bom)) return (new UTF8Encoding(false), 3);
+        // UTF-32 LE before UTF-16 LE: its mark begins with the UTF-16 LE one.
+        if (bytes.StartsWith(Utf32LeBom)) return (Encoding.UTF32, 4);
+        if (bytes.StartsWith(Utf16LeBom)) return (Encoding.Unicode, 2);
+        if (bytes.StartsWith(Utf16BeBom)) return (Encoding.BigEndianUnicode, 2);
+        if (bytes.StartsWith(Gb18030Bom)) return (Gb18030, 4);
         return null;
     }
+
+    // The byte-order marks (static data: reading them allocates nothing).
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    private static ReadOnlySpan<byte> Utf32LeBom => [0xFF, 0xFE, 0x00, 0x00];
+
+    private static ReadOnlySpan<byte> Utf16LeBom => [0xFF, 0xFE];
+
+    private static ReadOnlySpan<byte> Utf16BeBom => [0xFE, 0xFF];
+
+    private static ReadOnlySpan<byte> Gb18030Bom => [0x84, 0x31, 0x95, 0x33];
 
     /// <summary>True when the bytes look like binary data rather than text in any supported encoding.</summary>
     public static bool LooksBinary(ReadOnlySpan<byte> bytes)

@@ -26,95 +26,115 @@ internal static partial class MetadataReader
     public static Found Read(SplitDocument doc, DocumentBlocks blocks)
     {
         var paragraphs = doc.Preamble.OfType<ParagraphBlock>().ToList();
-        ParagraphBlock? title = paragraphs.FirstOrDefault(IsTitle);
-        if (title is null)
-        {
-            // Crawled pages may put the title after chrome; look through the first blocks of the document.
-            title = blocks.Blocks.Take(60).OfType<ParagraphBlock>().FirstOrDefault(IsTitle);
-        }
+        ParagraphBlock? title = FindTitle(paragraphs, blocks);
 
         int? year = null;
         string? agency = null;
-        if (title is not null)
-        {
-            var m = YearRegex().Match(title.Text);
-            if (m.Success)
-            {
-                year = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-                agency = CleanAgency(title.Text[..m.Index]);
-                if (agency is null)
-                {
-                    // "2019年上海市人民政府办公厅政府信息公开工作年度报告": the agency follows the year.
-                    var rest = title.Text[(m.Index + m.Length)..];
-                    int end = rest.IndexOf("政府信息公开", StringComparison.Ordinal);
-                    if (end < 0) end = rest.IndexOf("政务公开", StringComparison.Ordinal);
-                    if (end > 0 && LooksLikeAgency(rest[..end])) agency = CleanAgency(rest[..end]);
-                }
-            }
-        }
-        if (year is null)
-        {
-            foreach (var p in blocks.Blocks.OfType<ParagraphBlock>().Take(80))
-            {
-                var m = YearRegex().Match(p.Text);
-                if (m.Success && p.Text.Contains("报告", StringComparison.Ordinal))
-                {
-                    year = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-                    break;
-                }
-            }
-        }
-        if (string.IsNullOrEmpty(agency))
-        {
-            agency = null;
-            // The line before the title, when it is short and reads as a name.
-            if (title is not null)
-            {
-                int idx = paragraphs.IndexOf(title);
-                for (int i = idx - 1; i >= 0 && i >= idx - 2; i--)
-                {
-                    var t = paragraphs[i].Text;
-                    if (LooksLikeAgency(t)) { agency = CleanAgency(t); break; }
-                }
-            }
-        }
+        if (title is not null) (year, agency) = ReadTitle(title.Text);
+        year ??= ReportYearInOpening(blocks);
+        if (string.IsNullOrEmpty(agency)) agency = title is null ? null : AgencyAboveTitle(paragraphs, title);
         if (agency is null && blocks.Metadata.TryGetValue("发布机构", out var metaAgency) && metaAgency.Length > 0) agency = metaAgency;
-        if (agency is null)
-        {
-            foreach (var p in paragraphs)
-            {
-                var m = AgencyLabelRegex().Match(p.Text);
-                if (m.Success) { agency = CleanAgency(m.Groups[1].Value); break; }
-            }
-        }
+        agency ??= LabelledAgency(paragraphs);
 
-        DateOnly? published = null;
-        foreach (var p in paragraphs)
-        {
-            var m = DateLabelRegex().Match(p.Text);
-            if (m.Success && TryDate(m.Groups[1].Value, out var d)) { published = d; break; }
-        }
-        if (published is null)
-        {
-            foreach (var key in new[] { "发布日期", "发文日期", "成文日期" })
-            {
-                if (blocks.Metadata.TryGetValue(key, out var v) && TryDate(v, out var d)) { published = d; break; }
-            }
-        }
-        if (published is null)
-        {
-            // A signature date: one of the last paragraphs is only a date.
-            var tail = blocks.Blocks.OfType<ParagraphBlock>().Reverse().Take(4);
-            foreach (var p in tail)
-            {
-                var t = TextUtil.Compact(p.Text);
-                var m = DateRegex().Match(t);
-                if (m.Success && m.Length >= t.Length - 1 && TryDate(m.Value, out var d)) { published = d; break; }
-            }
-        }
+        DateOnly? published = LabelledDate(paragraphs) ?? MetadataDate(blocks) ?? SignatureDate(blocks);
         if (published is { } pd && year is int y && pd.Year < y) published = null;
 
         return new Found(title?.Text, title?.Location ?? SourceLocation.Unknown, agency, year, published);
+    }
+
+    private static ParagraphBlock? FindTitle(List<ParagraphBlock> paragraphs, DocumentBlocks blocks)
+    {
+        // Crawled pages may put the title after chrome; look through the first blocks of the document.
+        return paragraphs.FirstOrDefault(IsTitle) ?? blocks.Blocks.Take(60).OfType<ParagraphBlock>().FirstOrDefault(IsTitle);
+    }
+
+    /// <summary>The year in the title and the agency printed before it (or, failing that, after it).</summary>
+    private static (int? Year, string? Agency) ReadTitle(string title)
+    {
+        var m = YearRegex().Match(title);
+        if (!m.Success) return (null, null);
+        int year = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        var agency = CleanAgency(title[..m.Index]);
+        if (agency is null)
+        {
+            // "2019年上海市人民政府办公厅政府信息公开工作年度报告": the agency follows the year.
+            var rest = title[(m.Index + m.Length)..];
+            int end = rest.IndexOf("政府信息公开", StringComparison.Ordinal);
+            if (end < 0) end = rest.IndexOf("政务公开", StringComparison.Ordinal);
+            if (end > 0 && LooksLikeAgency(rest[..end])) agency = CleanAgency(rest[..end]);
+        }
+        return (year, agency);
+    }
+
+    /// <summary>The year of the first opening paragraph that names a year and a 报告.</summary>
+    private static int? ReportYearInOpening(DocumentBlocks blocks)
+    {
+        foreach (var p in blocks.Blocks.OfType<ParagraphBlock>().Take(80))
+        {
+            var m = YearRegex().Match(p.Text);
+            if (m.Success && p.Text.Contains("报告", StringComparison.Ordinal))
+            {
+                return int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The line before the title, when it is short and reads as a name.</summary>
+    private static string? AgencyAboveTitle(List<ParagraphBlock> paragraphs, ParagraphBlock title)
+    {
+        int idx = paragraphs.IndexOf(title);
+        for (int i = idx - 1; i >= 0 && i >= idx - 2; i--)
+        {
+            var t = paragraphs[i].Text;
+            if (LooksLikeAgency(t)) return CleanAgency(t);
+        }
+        return null;
+    }
+
+    /// <summary>The agency of a 发布机构：… line.</summary>
+    private static string? LabelledAgency(List<ParagraphBlock> paragraphs)
+    {
+        foreach (var p in paragraphs)
+        {
+            var m = AgencyLabelRegex().Match(p.Text);
+            if (m.Success) return CleanAgency(m.Groups[1].Value);
+        }
+        return null;
+    }
+
+    /// <summary>The date of a 发布日期：… line.</summary>
+    private static DateOnly? LabelledDate(List<ParagraphBlock> paragraphs)
+    {
+        foreach (var p in paragraphs)
+        {
+            var m = DateLabelRegex().Match(p.Text);
+            if (m.Success && TryDate(m.Groups[1].Value, out var d)) return d;
+        }
+        return null;
+    }
+
+    /// <summary>The date the page's metadata gives.</summary>
+    private static DateOnly? MetadataDate(DocumentBlocks blocks)
+    {
+        foreach (var key in new[] { "发布日期", "发文日期", "成文日期" })
+        {
+            if (blocks.Metadata.TryGetValue(key, out var v) && TryDate(v, out var d)) return d;
+        }
+        return null;
+    }
+
+    /// <summary>A signature date: one of the last paragraphs is only a date.</summary>
+    private static DateOnly? SignatureDate(DocumentBlocks blocks)
+    {
+        var tail = blocks.Blocks.OfType<ParagraphBlock>().Reverse().Take(4);
+        foreach (var p in tail)
+        {
+            var t = TextUtil.Compact(p.Text);
+            var m = DateRegex().Match(t);
+            if (m.Success && m.Length >= t.Length - 1 && TryDate(m.Value, out var d)) return d;
+        }
+        return null;
     }
 
     /// <summary>Warns for a missing year or agency.</summary>

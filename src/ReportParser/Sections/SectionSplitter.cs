@@ -50,25 +50,7 @@ internal static class SectionSplitter
         {
             kind = entry.Kind;
             number = h.Number;
-            switch (match)
-            {
-                case HeadingCatalog.MatchKind.Variant:
-                case HeadingCatalog.MatchKind.Cue:
-                    bag.Info(DiagnosticCode.HeadingVariant, p.Location, $"heading '{p.Text}' is a variant of the template's '{Expected(entry)}'", p.Text);
-                    break;
-                case HeadingCatalog.MatchKind.Typo:
-                    bag.Warning(DiagnosticCode.HeadingTypo, p.Location, $"heading '{p.Text}' recognised as '{Expected(entry)}' despite a typo", p.Text);
-                    break;
-            }
-            if (h.Number != entry.Number)
-            {
-                bag.Warning(DiagnosticCode.SectionOutOfOrder, p.Location,
-                    $"heading '{p.Text}' is numbered {h.NumeralText}, the template numbers {entry.Primary} as {ChineseNumber(entry.Number)}", p.Text);
-            }
-            if (!seen.Add(entry.Kind))
-            {
-                bag.Warning(DiagnosticCode.DuplicateSection, p.Location, $"section {entry.Primary} appears a second time", p.Text);
-            }
+            ReportTemplateHeading(p, h, entry, match, seen, bag);
             return true;
         }
 
@@ -80,6 +62,30 @@ internal static class SectionSplitter
             return true;
         }
         return false;
+    }
+
+    /// <summary>Notes how a heading differs from the template heading it was matched to: a variant, a typo, its number, a repeat.</summary>
+    private static void ReportTemplateHeading(ParagraphBlock p, HeadingLine h, HeadingCatalog.Entry entry, HeadingCatalog.MatchKind match, HashSet<SectionKind> seen, DiagnosticBag bag)
+    {
+        switch (match)
+        {
+            case HeadingCatalog.MatchKind.Variant:
+            case HeadingCatalog.MatchKind.Cue:
+                bag.Info(DiagnosticCode.HeadingVariant, p.Location, $"heading '{p.Text}' is a variant of the template's '{Expected(entry)}'", p.Text);
+                break;
+            case HeadingCatalog.MatchKind.Typo:
+                bag.Warning(DiagnosticCode.HeadingTypo, p.Location, $"heading '{p.Text}' recognised as '{Expected(entry)}' despite a typo", p.Text);
+                break;
+        }
+        if (h.Number != entry.Number)
+        {
+            bag.Warning(DiagnosticCode.SectionOutOfOrder, p.Location,
+                $"heading '{p.Text}' is numbered {h.NumeralText}, the template numbers {entry.Primary} as {ChineseNumber(entry.Number)}", p.Text);
+        }
+        if (!seen.Add(entry.Kind))
+        {
+            bag.Warning(DiagnosticCode.DuplicateSection, p.Location, $"section {entry.Primary} appears a second time", p.Text);
+        }
     }
 
     private static string Expected(HeadingCatalog.Entry e) => ChineseNumber(e.Number) + "、" + e.Primary;

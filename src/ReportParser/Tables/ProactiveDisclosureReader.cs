@@ -27,15 +27,10 @@ internal static partial class ProactiveDisclosureReader
         foreach (var grid in rows)
         {
             var label = RowValues.LabelOf(grid.Cells);
-            var compact = TextUtil.Compact(CjkCompat.Normalize(label));
-            var bm = BlockRegex().Match(compact);
-            if (bm.Success)
+            if (BlockOf(label) is { } blockLabel)
             {
-                block = bm.Groups[1].Value;
-                if (!def.Rows.Any(r => r.Block == block))
-                {
-                    bag.Warning(DiagnosticCode.UnknownRow, grid.Location, $"block 第二十条第（{block}）项 is not part of the {template.ToKey()} template's table 二", grid.RawText);
-                }
+                block = blockLabel;
+                CheckBlock(block, def, template, grid, bag);
                 continue;
             }
             int labelEnd = RowValues.LastLabelIndex(grid.Cells);
@@ -46,15 +41,9 @@ internal static partial class ProactiveDisclosureReader
                 CheckHeader(grid, def, block, bag);
                 continue;
             }
-            if (!hasValues && labelEnd < 0) continue;
             if (!hasValues)
             {
-                // A row label with no values at all (its cells were left blank): still the row.
-                var lone = Match(label, def);
-                if (lone is not null && lone.Block == block && builder.BeginRow(lone, label, grid.Location, grid.RawText))
-                    RowValues.Map(builder, lone, grid, labelEnd, null, bag);
-                else if (lone is null && label.Length > 0)
-                    bag.Warning(DiagnosticCode.UnknownRow, grid.Location, $"row '{label}' matches no row of table 二", grid.RawText);
+                if (labelEnd >= 0) ReadBlankRow(builder, def, label, block, grid, labelEnd, bag);
                 continue;
             }
             if (isHeaderLabel)
@@ -63,23 +52,8 @@ internal static partial class ProactiveDisclosureReader
                     $"row label {HeaderLabel} (a column header) carries values in block 第二十条第（{block}）项; the row does not belong there and was not read", grid.RawText);
                 continue;
             }
-            var row = Match(label, def);
-            if (row is null)
-            {
-                bag.Warning(DiagnosticCode.UnknownRow, grid.Location, $"row label '{label}' matches no row of table 二 ({template.ToKey()} template); its values were not read", grid.RawText);
-                continue;
-            }
-            if (block is not null && row.Block != block)
-            {
-                bag.Warning(DiagnosticCode.RowInWrongBlock, grid.Location,
-                    $"row {row.Label} belongs in block 第二十条第（{row.Block}）项 but appears in block 第二十条第（{block}）项; its values were not read", grid.RawText);
-                continue;
-            }
-            if (LabelText.Compare(label, row.Label, row.Aliases).Fit == LabelText.Fit.Typo)
-            {
-                bag.Warning(DiagnosticCode.RowLabelVariant, grid.Location, $"row label '{label}' differs from the template's '{row.Label}'; read as {row.Key}", grid.RawText);
-            }
-            if (!builder.BeginRow(row, label, grid.Location, grid.RawText)) continue;
+            var row = RowInBlock(label, def, block, template, grid, bag);
+            if (row is null || !builder.BeginRow(row, label, grid.Location, grid.RawText)) continue;
             RowValues.Map(builder, row, grid, labelEnd, null, bag);
         }
         if (builder.RowCount == 0)
@@ -88,6 +62,55 @@ internal static partial class ProactiveDisclosureReader
         }
         var t = builder.Build(template, span);
         return new ProactiveDisclosureTable(template, t.Rows, span);
+    }
+
+    /// <summary>The item numeral of a 第二十条第（X）项 block label, or null for any other row label.</summary>
+    private static string? BlockOf(string label)
+    {
+        var compact = TextUtil.Compact(CjkCompat.Normalize(label));
+        var bm = BlockRegex().Match(compact);
+        return bm.Success ? bm.Groups[1].Value : null;
+    }
+
+    /// <summary>Warns for a block the template's table 二 does not have.</summary>
+    private static void CheckBlock(string block, TableDefinition def, ReportTemplate template, GridRow grid, DiagnosticBag bag)
+    {
+        if (!def.Rows.Any(r => r.Block == block))
+        {
+            bag.Warning(DiagnosticCode.UnknownRow, grid.Location, $"block 第二十条第（{block}）项 is not part of the {template.ToKey()} template's table 二", grid.RawText);
+        }
+    }
+
+    /// <summary>A row label with no values at all (its cells were left blank): still the row.</summary>
+    private static void ReadBlankRow(TableBuilder builder, TableDefinition def, string label, string? block, GridRow grid, int labelEnd, DiagnosticBag bag)
+    {
+        var lone = Match(label, def);
+        if (lone is not null && lone.Block == block && builder.BeginRow(lone, label, grid.Location, grid.RawText))
+            RowValues.Map(builder, lone, grid, labelEnd, null, bag);
+        else if (lone is null && label.Length > 0)
+            bag.Warning(DiagnosticCode.UnknownRow, grid.Location, $"row '{label}' matches no row of table 二", grid.RawText);
+    }
+
+    /// <summary>The template row a label with values stands for, when it belongs in the current block; null (with a warning) otherwise.</summary>
+    private static RowDefinition? RowInBlock(string label, TableDefinition def, string? block, ReportTemplate template, GridRow grid, DiagnosticBag bag)
+    {
+        var row = Match(label, def);
+        if (row is null)
+        {
+            bag.Warning(DiagnosticCode.UnknownRow, grid.Location, $"row label '{label}' matches no row of table 二 ({template.ToKey()} template); its values were not read", grid.RawText);
+            return null;
+        }
+        if (block is not null && row.Block != block)
+        {
+            bag.Warning(DiagnosticCode.RowInWrongBlock, grid.Location,
+                $"row {row.Label} belongs in block 第二十条第（{row.Block}）项 but appears in block 第二十条第（{block}）项; its values were not read", grid.RawText);
+            return null;
+        }
+        if (LabelText.Compare(label, row.Label, row.Aliases).Fit == LabelText.Fit.Typo)
+        {
+            bag.Warning(DiagnosticCode.RowLabelVariant, grid.Location, $"row label '{label}' differs from the template's '{row.Label}'; read as {row.Key}", grid.RawText);
+        }
+        return row;
     }
 
     private static string FirstLabel(GridRow grid) => grid.Cells.FirstOrDefault(RowValues.IsLabelCell)?.Text ?? "";

@@ -17,23 +17,7 @@ internal static class RequestsReader
         var columns = TemplateSchema.RequestColumnArray;
 
         // Header: the rows before the first recognised data row.
-        int firstData = rows.Count;
-        for (int i = 0; i < rows.Count; i++)
-        {
-            if (!HasValueCells(rows[i])) continue;
-            if (MatchRow(RowValues.LabelOf(rows[i].Cells), def, null, template).Row is not null)
-            {
-                firstData = i;
-                break;
-            }
-            // The label may begin on the row above (a label broken over two lines).
-            if (i > 0 && !HasValueCells(rows[i - 1])
-                && MatchRow(RowValues.LabelOf(rows[i - 1].Cells) + RowValues.LabelOf(rows[i].Cells), def, null, template).Row is not null)
-            {
-                firstData = i - 1;
-                break;
-            }
-        }
+        int firstData = FirstDataRow(rows, def, template);
         var positions = HeaderPositions.Find(rows, 0, firstData, columns, bag);
 
         string? group = null;
@@ -48,19 +32,12 @@ internal static class RequestsReader
             {
                 // A label without values: a group row, a row whose cells were all left blank, or the first half
                 // of a label broken over two lines.
-                var g = FindGroup(LabelText.Segments(label));
-                if (g is not null && StripGroups(LabelText.Segments(label)).Count == 0) { group = g; pendingLabel = ""; continue; }
-                var blank = MatchRow(label, def, group, template);
-                bool nextStandsAlone = i + 1 >= rows.Count || MatchRow(RowValues.LabelOf(rows[i + 1].Cells), def, blank.Group ?? group, template).Row is not null;
-                if (blank.Row is not null && blank.Fit == LabelText.Fit.Exact && nextStandsAlone)
+                if (GroupRowOf(label) is { } g) { group = g; pendingLabel = ""; continue; }
+                if (BlankRow(rows, i, label, def, group, template) is { } blank)
                 {
                     pendingLabel = "";
-                    group = blank.Group ?? (blank.Row.Group is null ? null : group);
-                    if (builder.BeginRow(blank.Row, label, grid.Location, grid.RawText))
-                    {
-                        ReportLabelFit(blank, blank.Row, grid, bag);
-                        RowValues.Map(builder, blank.Row, grid, labelEnd, positions, bag);
-                    }
+                    group = GroupAfter(blank, group);
+                    ReadRow(builder, blank, blank.Row!, label, grid, labelEnd, positions, bag);
                     continue;
                 }
                 if (label.Length > 0) pendingLabel = label;
@@ -68,7 +45,7 @@ internal static class RequestsReader
             }
             pendingLabel = "";
             var m = MatchRow(label, def, group, template);
-            group = m.Group ?? (m.Row?.Group is null ? null : group);
+            group = GroupAfter(m, group);
             if (m.Row is null)
             {
                 if (label.Length == 0 && labelEnd < 0)
@@ -87,9 +64,7 @@ internal static class RequestsReader
                 bag.Warning(DiagnosticCode.SingleOtherRow, grid.Location,
                     "the report prints the single 2019 row （六）其他处理 instead of the 2021 rows 1.–3.; kept under the key Other", grid.RawText);
             }
-            if (!builder.BeginRow(row, label, grid.Location, grid.RawText)) continue;
-            ReportLabelFit(m, row, grid, bag);
-            RowValues.Map(builder, row, grid, labelEnd, positions, bag);
+            ReadRow(builder, m, row, label, grid, labelEnd, positions, bag);
         }
         if (builder.RowCount == 0)
         {
@@ -97,6 +72,55 @@ internal static class RequestsReader
         }
         var built = builder.Build(template, span);
         return new RequestsTable(built.Template, built.Rows, span);
+    }
+
+    /// <summary>The index of the first row with values whose label is a template row; the rows before it are the header.</summary>
+    private static int FirstDataRow(IReadOnlyList<GridRow> rows, TableDefinition def, ReportTemplate template)
+    {
+        for (int i = 0; i < rows.Count; i++)
+        {
+            if (!HasValueCells(rows[i])) continue;
+            if (MatchRow(RowValues.LabelOf(rows[i].Cells), def, null, template).Row is not null)
+            {
+                return i;
+            }
+            // The label may begin on the row above (a label broken over two lines).
+            if (i > 0 && !HasValueCells(rows[i - 1])
+                && MatchRow(RowValues.LabelOf(rows[i - 1].Cells) + RowValues.LabelOf(rows[i].Cells), def, null, template).Row is not null)
+            {
+                return i - 1;
+            }
+        }
+        return rows.Count;
+    }
+
+    /// <summary>The group a label names when it names nothing else: a group row.</summary>
+    private static string? GroupRowOf(string label)
+    {
+        var g = FindGroup(LabelText.Segments(label));
+        return g is not null && StripGroups(LabelText.Segments(label)).Count == 0 ? g : null;
+    }
+
+    /// <summary>
+    /// The match of a label without values when it is a row of its own (cells left blank): an exact match,
+    /// and the next row's label stands alone rather than finishing this one.
+    /// </summary>
+    private static RowMatch? BlankRow(IReadOnlyList<GridRow> rows, int i, string label, TableDefinition def, string? group, ReportTemplate template)
+    {
+        var blank = MatchRow(label, def, group, template);
+        bool nextStandsAlone = i + 1 >= rows.Count || MatchRow(RowValues.LabelOf(rows[i + 1].Cells), def, blank.Group ?? group, template).Row is not null;
+        return blank.Row is not null && blank.Fit == LabelText.Fit.Exact && nextStandsAlone ? blank : null;
+    }
+
+    /// <summary>The current group after a matched row: the group its label names, else the current one while the row belongs to a group.</summary>
+    private static string? GroupAfter(RowMatch m, string? group) => m.Group ?? (m.Row?.Group is null ? null : group);
+
+    /// <summary>Begins the row in the builder and, when the builder takes it, reports the label's fit and maps the values.</summary>
+    private static void ReadRow(TableBuilder builder, RowMatch m, RowDefinition row, string label, GridRow grid, int labelEnd, int[]? positions, DiagnosticBag bag)
+    {
+        if (!builder.BeginRow(row, label, grid.Location, grid.RawText)) return;
+        ReportLabelFit(m, row, grid, bag);
+        RowValues.Map(builder, row, grid, labelEnd, positions, bag);
     }
 
     private static bool HasValueCells(GridRow row)
@@ -145,16 +169,26 @@ internal static class RequestsReader
             return new RowMatch(null, LabelText.Fit.None, foundGroup, null);
         }
         var leaf = rest[^1];
+        var best = BestRow(def, g, leaf, out var bestFit);
+        if (best is null && NumberedRow(def, g, leaf) is { } numbered) return numbered;
+        if (best is null && template == ReportTemplate.V2021 && IsSingleOtherRow(leaf))
+        {
+            // A 2021 report that prints the single 2019 row.
+            return new RowMatch(TemplateSchema.SingleOtherRow, LabelText.Fit.Exact, null, leaf);
+        }
+        return new RowMatch(best, bestFit.Fit, best?.Group, leaf);
+    }
+
+    /// <summary>The template row whose label fits the leaf best: rows of the current group first, then all rows.</summary>
+    private static RowDefinition? BestRow(TableDefinition def, string? g, LabelSegment leaf, out (LabelText.Fit Fit, int Distance) bestFit)
+    {
         RowDefinition? best = null;
-        var bestFit = (Fit: LabelText.Fit.None, Distance: int.MaxValue);
-        // Rows of the current group first, then all rows.
+        bestFit = (Fit: LabelText.Fit.None, Distance: int.MaxValue);
         foreach (var pass in new[] { true, false })
         {
             foreach (var r in def.Rows)
             {
-                if (pass && (g is null || r.Group != g)) continue;
-                if (!pass && g is not null && r.Group == g) continue;
-                if (r.Label == "其他" && g != "其他处理" && leaf.Number != 3) continue;
+                if (!IsCandidate(r, pass, g, leaf)) continue;
                 var fit = LabelText.Compare(leaf.Text, r.Label, r.Aliases);
                 if (fit.Fit == LabelText.Fit.None) continue;
                 if (Better(fit, bestFit)) { best = r; bestFit = fit; }
@@ -163,27 +197,36 @@ internal static class RequestsReader
             if (best is not null && bestFit.Fit == LabelText.Fit.Exact) break;
             if (best is not null && pass) break;
         }
-        if (best is null && g is not null && leaf.Number > 0)
-        {
-            // Inside a group the enumerator names the row: a label garbled beyond a typo (其他法律行政止公开)
-            // is still that row when at least half of the template's wording survives.
-            var numbered = def.Rows.FirstOrDefault(r => r.Group == g && r.Number is { } n && LabelText.EnumeratorNumber(n) == leaf.Number);
-            if (numbered is not null)
-            {
-                var k = TextUtil.Key(numbered.Label);
-                int max = Math.Max(2, k.Length / 2);
-                int d = TextUtil.Distance(TextUtil.Key(leaf.Text), k, max);
-                if (d <= max) return new RowMatch(numbered, LabelText.Fit.Typo, numbered.Group, leaf);
-            }
-        }
-        if (best is null && template == ReportTemplate.V2021)
-        {
-            // A 2021 report that prints the single 2019 row.
-            if (LabelText.Compare(leaf.Text, "其他处理").Fit == LabelText.Fit.Exact)
-                return new RowMatch(TemplateSchema.SingleOtherRow, LabelText.Fit.Exact, null, leaf);
-        }
-        return new RowMatch(best, bestFit.Fit, best?.Group, leaf);
+        return best;
     }
+
+    /// <summary>
+    /// Whether row <paramref name="r"/> is compared in this pass: the first pass takes the rows of group
+    /// <paramref name="g"/>, the second the others; a bare 其他 row only inside 其他处理 or as item 3.
+    /// </summary>
+    private static bool IsCandidate(RowDefinition r, bool pass, string? g, LabelSegment leaf)
+    {
+        if (pass && (g is null || r.Group != g)) return false;
+        if (!pass && g is not null && r.Group == g) return false;
+        return !(r.Label == "其他" && g != "其他处理" && leaf.Number != 3);
+    }
+
+    /// <summary>
+    /// Inside a group the enumerator names the row: a label garbled beyond a typo (其他法律行政止公开)
+    /// is still that row when at least half of the template's wording survives.
+    /// </summary>
+    private static RowMatch? NumberedRow(TableDefinition def, string? g, LabelSegment leaf)
+    {
+        if (g is null || leaf.Number <= 0) return null;
+        var numbered = def.Rows.FirstOrDefault(r => r.Group == g && r.Number is { } n && LabelText.EnumeratorNumber(n) == leaf.Number);
+        if (numbered is null) return null;
+        var k = TextUtil.Key(numbered.Label);
+        int max = Math.Max(2, k.Length / 2);
+        int d = TextUtil.Distance(TextUtil.Key(leaf.Text), k, max);
+        return d <= max ? new RowMatch(numbered, LabelText.Fit.Typo, numbered.Group, leaf) : null;
+    }
+
+    private static bool IsSingleOtherRow(LabelSegment leaf) => LabelText.Compare(leaf.Text, "其他处理").Fit == LabelText.Fit.Exact;
 
     private static bool Better((LabelText.Fit Fit, int Distance) a, (LabelText.Fit Fit, int Distance) b)
     {

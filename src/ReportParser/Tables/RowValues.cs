@@ -45,65 +45,76 @@ internal static class RowValues
         var cells = grid.Cells;
         int n = cols.Count;
 
-        // Sequential reading: the cells after the label, leading and trailing blanks trimmed.
+        var seq = SequentialCells(cells, labelEnd, n, out int seqMisfit);
+        var reading = ByPosition(cells, labelEnd, positions, n, seqMisfit) ?? InSequence(seq, n);
+        var missing = WriteValues(builder, row, reading.Chosen);
+        ReportValueCount(row, grid, n, reading, missing, bag);
+    }
+
+    /// <summary>The cells chosen for the template's columns (null where none) and the values left over.</summary>
+    private readonly record struct Reading(GridCell?[] Chosen, List<GridCell> Extra);
+
+    /// <summary>
+    /// Sequential reading: the cells after the label, leading and trailing blanks trimmed, and how badly they
+    /// fit <paramref name="n"/> columns.
+    /// </summary>
+    private static List<GridCell> SequentialCells(IReadOnlyList<GridCell> cells, int labelEnd, int n, out int misfit)
+    {
         int s0 = labelEnd + 1;
         while (s0 < cells.Count && cells[s0].IsEmpty) s0++;
         int s1 = cells.Count - 1;
         while (s1 >= s0 && cells[s1].IsEmpty) s1--;
         var seq = new List<GridCell>();
         for (int i = s0; i <= s1; i++) seq.Add(cells[i]);
-        int seqMisfit = Math.Abs(seq.Count - n) + seq.Take(n).Count(c => c.IsEmpty);
+        misfit = Math.Abs(seq.Count - n) + seq.Take(n).Count(c => c.IsEmpty);
         if (seq.Count > n && seq.Count(c => !c.IsEmpty) == n)
         {
             // More positions than columns but exactly one value per column: the blanks between are the
             // positions a merged (colspan) cell covers, as in a grid whose rows split columns differently.
             seq = seq.Where(c => !c.IsEmpty).ToList();
-            seqMisfit = 0;
+            misfit = 0;
         }
+        return seq;
+    }
 
-        GridCell?[] chosen = new GridCell?[n];
-        List<GridCell> extra;
-        bool usePositions = false;
-        if (positions is not null && positions.Length == n && positions[0] > labelEnd)
-        {
-            var pos = new GridCell?[n];
-            int empties = 0;
-            for (int k = 0; k < n; k++)
-            {
-                pos[k] = positions[k] < cells.Count ? cells[positions[k]] : null;
-                if (pos[k] is null || pos[k]!.IsEmpty) empties++;
-            }
-            var posSet = new HashSet<int>(positions);
-            var posExtra = new List<GridCell>();
-            for (int i = labelEnd + 1; i < cells.Count; i++)
-            {
-                if (!posSet.Contains(i) && !cells[i].IsEmpty) posExtra.Add(cells[i]);
-            }
-            int posMisfit = empties + posExtra.Count;
-            if (posMisfit <= seqMisfit)
-            {
-                usePositions = true;
-                chosen = pos;
-                extra = posExtra;
-            }
-            else
-            {
-                extra = new List<GridCell>();
-            }
-        }
-        else
-        {
-            extra = new List<GridCell>();
-        }
-
-        if (!usePositions)
-        {
-            for (int k = 0; k < n && k < seq.Count; k++) chosen[k] = seq[k];
-            extra = seq.Skip(n).Where(c => !c.IsEmpty).ToList();
-        }
-
-        var missing = new List<string>();
+    /// <summary>
+    /// Positional reading: the cells at the header's column positions, when the header gave one per column
+    /// after the label and this reading misfits no more than the sequential one; otherwise null.
+    /// </summary>
+    private static Reading? ByPosition(IReadOnlyList<GridCell> cells, int labelEnd, int[]? positions, int n, int seqMisfit)
+    {
+        if (positions is null || positions.Length != n || positions[0] <= labelEnd) return null;
+        var pos = new GridCell?[n];
+        int empties = 0;
         for (int k = 0; k < n; k++)
+        {
+            pos[k] = positions[k] < cells.Count ? cells[positions[k]] : null;
+            if (pos[k] is null || pos[k]!.IsEmpty) empties++;
+        }
+        var posSet = new HashSet<int>(positions);
+        var posExtra = new List<GridCell>();
+        for (int i = labelEnd + 1; i < cells.Count; i++)
+        {
+            if (!posSet.Contains(i) && !cells[i].IsEmpty) posExtra.Add(cells[i]);
+        }
+        int posMisfit = empties + posExtra.Count;
+        return posMisfit <= seqMisfit ? new Reading(pos, posExtra) : null;
+    }
+
+    /// <summary>The sequential reading: the first <paramref name="n"/> cells in order, the stated ones after them extra.</summary>
+    private static Reading InSequence(List<GridCell> seq, int n)
+    {
+        var chosen = new GridCell?[n];
+        for (int k = 0; k < n && k < seq.Count; k++) chosen[k] = seq[k];
+        return new Reading(chosen, seq.Skip(n).Where(c => !c.IsEmpty).ToList());
+    }
+
+    /// <summary>Writes the chosen cells into the builder; returns the labels of the columns left not stated.</summary>
+    private static List<string> WriteValues(TableBuilder builder, RowDefinition row, GridCell?[] chosen)
+    {
+        var cols = row.Columns;
+        var missing = new List<string>();
+        for (int k = 0; k < cols.Count; k++)
         {
             if (chosen[k] is { } c)
             {
@@ -115,7 +126,13 @@ internal static class RowValues
                 missing.Add(cols[k].Label);
             }
         }
+        return missing;
+    }
 
+    /// <summary>Warns for a row with fewer values than columns, with none, or with extra ones.</summary>
+    private static void ReportValueCount(RowDefinition row, GridRow grid, int n, Reading reading, List<string> missing, DiagnosticBag bag)
+    {
+        var (chosen, extra) = reading;
         string label = row.Label.Length == 0 ? row.Key : row.Label;
         if (missing.Count > 0 && missing.Count < n)
         {

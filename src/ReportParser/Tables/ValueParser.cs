@@ -58,17 +58,32 @@ internal static class ValueParser
         if (Placeholders.Contains(compact)) return new ParsedValue(ParsedKind.Placeholder, 0, false);
 
         bool normalized = compact.Length != t.Length || !compact.AsSpan().SequenceEqual(t);
-        var s = compact;
+        var s = WithoutUnit(compact, ref normalized);
+        if (!TryCanonicalDigits(s, ref normalized, out var n)) return new ParsedValue(ParsedKind.Invalid, 0, false);
+        return ParseCanonical(n, normalized);
+    }
+
+    /// <summary>The text without a trailing unit (元, 万元, 件 …); stripping one counts as normalising.</summary>
+    private static string WithoutUnit(string s, ref bool normalized)
+    {
         foreach (var u in Units)
         {
             if (s.Length > u.Length && s.EndsWith(u, StringComparison.Ordinal))
             {
-                s = s[..^u.Length];
                 normalized = true;
-                break;
+                return s[..^u.Length];
             }
         }
+        return s;
+    }
 
+    /// <summary>
+    /// Rewrites full-width and typographic signs and decimal points as ASCII and drops thousands separators;
+    /// false when a separator stands anywhere else.
+    /// </summary>
+    private static bool TryCanonicalDigits(string s, ref bool normalized, out string n)
+    {
+        n = "";
         var sb = new StringBuilder(s.Length);
         for (int i = 0; i < s.Length; i++)
         {
@@ -76,18 +91,26 @@ internal static class ValueParser
             if (c is '−' or '－' or '–' or '—') c = '-';
             if (c is '，' or ',' or '\'' or '’')
             {
-                // A thousands separator sits between digits with exactly three digits after it.
-                bool sep = i > 0 && char.IsAsciiDigit(s[i - 1]) && i + 3 < s.Length
-                    && char.IsAsciiDigit(s[i + 1]) && char.IsAsciiDigit(s[i + 2]) && char.IsAsciiDigit(s[i + 3])
-                    && (i + 4 >= s.Length || !char.IsAsciiDigit(s[i + 4]));
-                if (!sep) return new ParsedValue(ParsedKind.Invalid, 0, false);
+                if (!IsThousandsSeparator(s, i)) return false;
                 normalized = true;
                 continue;
             }
             if (c == '。' || c == '．') c = '.';
             sb.Append(c);
         }
-        var n = sb.ToString();
+        n = sb.ToString();
+        return true;
+    }
+
+    /// <summary>A thousands separator sits between digits with exactly three digits after it.</summary>
+    private static bool IsThousandsSeparator(string s, int i)
+        => i > 0 && char.IsAsciiDigit(s[i - 1]) && i + 3 < s.Length
+            && char.IsAsciiDigit(s[i + 1]) && char.IsAsciiDigit(s[i + 2]) && char.IsAsciiDigit(s[i + 3])
+            && (i + 4 >= s.Length || !char.IsAsciiDigit(s[i + 4]));
+
+    /// <summary>Parses the canonical ASCII form: an optional sign, digits and at most one decimal point.</summary>
+    private static ParsedValue ParseCanonical(string n, bool normalized)
+    {
         if (n.Length == 0 || n.Length > 30) return new ParsedValue(ParsedKind.Invalid, 0, false);
         if (!IsNumberSyntax(n)) return new ParsedValue(ParsedKind.Invalid, 0, false);
         if (!decimal.TryParse(n, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v))

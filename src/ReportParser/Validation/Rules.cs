@@ -112,10 +112,7 @@ public sealed class RequestsOutcomeTotalRule : IReportRule
     public void Check(AnnualReport report, RuleContext context)
     {
         if (report.Requests is not { } t) return;
-        var outcomeRows = t.Rows.Where(r => !NotOutcomes.Contains(r.Key)).ToList();
-        // A 2021 table that printed the single 其他处理 row: use it instead of the three absent sub-rows.
-        if (outcomeRows.Any(r => r.Key == "Other" && r.Label is not null))
-            outcomeRows.RemoveAll(r => r.Key.StartsWith("Other.", StringComparison.Ordinal) && r.Label is null);
+        var outcomeRows = OutcomeRows(t);
         var notCheckable = new List<string>();
         foreach (var col in TemplateSchema.RequestColumnArray)
         {
@@ -140,6 +137,16 @@ public sealed class RequestsOutcomeTotalRule : IReportRule
             context.NotCheckable(this, t.Location, $"not checkable for {notCheckable.Count} column(s): {string.Join("; ", notCheckable)}");
         }
     }
+
+    /// <summary>The outcome rows （一）…（六）.</summary>
+    private static List<ReportRow> OutcomeRows(RequestsTable t)
+    {
+        var outcomeRows = t.Rows.Where(r => !NotOutcomes.Contains(r.Key)).ToList();
+        // A 2021 table that printed the single 其他处理 row: use it instead of the three absent sub-rows.
+        if (outcomeRows.Any(r => r.Key == "Other" && r.Label is not null))
+            outcomeRows.RemoveAll(r => r.Key.StartsWith("Other.", StringComparison.Ordinal) && r.Label is null);
+        return outcomeRows;
+    }
 }
 
 /// <summary><c>Requests.Balance</c>: in every column, 本年新收 + 上年结转 = （七）总计 + 结转下年度继续办理.</summary>
@@ -155,24 +162,30 @@ public sealed class RequestsBalanceRule : IReportRule
         var notCheckable = new List<string>();
         foreach (var col in TemplateSchema.RequestColumnArray)
         {
-            var a = t["NewRequests", col.Key];
-            var b = t["CarriedOver", col.Key];
-            var c = t["Total", col.Key];
-            var d = t["CarriedForward", col.Key];
-            if (a?.Value is not decimal av || b?.Value is not decimal bv || c?.Value is not decimal cv || d?.Value is not decimal dv)
-            {
-                if (new[] { a, b, c, d }.Any(x => x?.IsStated == true)) notCheckable.Add(col.Label);
-                continue;
-            }
-            if (av + bv != cv + dv)
-            {
-                context.Broken(this, DiagnosticCode.RequestsBalance, c.Location,
-                    $"column {col.Label}: 本年新收 {RuleContext.N(av)} + 上年结转 {RuleContext.N(bv)} = {RuleContext.N(av + bv)}, but （七）总计 {RuleContext.N(cv)} + 结转下年度 {RuleContext.N(dv)} = {RuleContext.N(cv + dv)}");
-            }
+            CheckColumn(t, col, notCheckable, context);
         }
         if (notCheckable.Count > 0)
         {
             context.NotCheckable(this, t.Location, $"not checkable for column(s) {string.Join("、", notCheckable)}: a value of the equation is not stated");
+        }
+    }
+
+    /// <summary>Checks the equation in one column; a column missing a value of it goes to <paramref name="notCheckable"/>.</summary>
+    private void CheckColumn(RequestsTable t, ColumnDefinition col, List<string> notCheckable, RuleContext context)
+    {
+        var a = t["NewRequests", col.Key];
+        var b = t["CarriedOver", col.Key];
+        var c = t["Total", col.Key];
+        var d = t["CarriedForward", col.Key];
+        if (a?.Value is not decimal av || b?.Value is not decimal bv || c?.Value is not decimal cv || d?.Value is not decimal dv)
+        {
+            if (new[] { a, b, c, d }.Any(x => x?.IsStated == true)) notCheckable.Add(col.Label);
+            return;
+        }
+        if (av + bv != cv + dv)
+        {
+            context.Broken(this, DiagnosticCode.RequestsBalance, c.Location,
+                $"column {col.Label}: 本年新收 {RuleContext.N(av)} + 上年结转 {RuleContext.N(bv)} = {RuleContext.N(av + bv)}, but （七）总计 {RuleContext.N(cv)} + 结转下年度 {RuleContext.N(dv)} = {RuleContext.N(cv + dv)}");
         }
     }
 }

@@ -54,7 +54,7 @@ internal sealed class HtmlTableGrid
             pending.Remove(r, out var covers);
             foreach (var td in CellsOf(trs[r]))
             {
-                while (covers is not null && covers.Remove(col, out var covered)) { Set(row, col, covered); col++; }
+                col = SetCovered(row, covers, col);
                 int cs = Location(td, "colspan", MaxColSpan);
                 int rs = Location(td, "rowspan", MaxRowSpan);
                 rs = Math.Min(rs, trs.Count - r);
@@ -63,35 +63,62 @@ internal sealed class HtmlTableGrid
                 var (text, blocks) = CellText(td, nested);
                 if (text.Length > 200) longText = true;
                 if (blocks > 12) blockyCell = true;
-                for (int dr = 0; dr < rs; dr++)
-                {
-                    for (int dc = 0; dc < cs; dc++)
-                    {
-                        var cell = new HtmlGridCell(dr == 0 && dc == 0 ? text : "", td);
-                        if (dr == 0) Set(row, col + dc, cell);
-                        else
-                        {
-                            if (!pending.TryGetValue(r + dr, out var below)) pending[r + dr] = below = new SortedDictionary<int, HtmlGridCell>();
-                            below[col + dc] = cell;
-                        }
-                    }
-                }
+                Place(row, pending, r, col, rs, cs, text, td);
                 col += cs;
             }
             // Positions covered from above after the row's last cell.
             if (covers is not null) foreach (var (c, cell) in covers) Set(row, c, cell);
             grid.Add(row);
         }
-        // Fill holes (a row shorter than a span above it) with empty cells.
+        FillHoles(grid, trs);
+        bool layout = longText || blockyCell || HasLayoutShape(grid, nested);
+        return new HtmlTableGrid(grid, trs, nested, layout);
+    }
+
+    /// <summary>Fills the positions a rowspan from above covers, starting at <paramref name="col"/>; returns the first column left free.</summary>
+    private static int SetCovered(List<HtmlGridCell> row, SortedDictionary<int, HtmlGridCell>? covers, int col)
+    {
+        while (covers is not null && covers.Remove(col, out var covered)) { Set(row, col, covered); col++; }
+        return col;
+    }
+
+    /// <summary>
+    /// Places a cell spanning <paramref name="rs"/> rows and <paramref name="cs"/> columns: its text at the
+    /// top-left position, empty text at the others; positions in the rows below wait in <paramref name="pending"/>.
+    /// </summary>
+    private static void Place(List<HtmlGridCell> row, Dictionary<int, SortedDictionary<int, HtmlGridCell>> pending, int r, int col, int rs, int cs, string text, IElement td)
+    {
+        for (int dr = 0; dr < rs; dr++)
+        {
+            for (int dc = 0; dc < cs; dc++)
+            {
+                var cell = new HtmlGridCell(dr == 0 && dc == 0 ? text : "", td);
+                if (dr == 0) Set(row, col + dc, cell);
+                else
+                {
+                    if (!pending.TryGetValue(r + dr, out var below)) pending[r + dr] = below = new SortedDictionary<int, HtmlGridCell>();
+                    below[col + dc] = cell;
+                }
+            }
+        }
+    }
+
+    /// <summary>Fills holes (a row shorter than a span above it) with empty cells.</summary>
+    private static void FillHoles(List<List<HtmlGridCell>> grid, List<IElement> trs)
+    {
         for (int r = 0; r < grid.Count; r++)
         {
             var row = grid[r];
             for (int c = 0; c < row.Count; c++) if (row[c].Element is null) row[c] = new HtmlGridCell("", trs[r]);
         }
+    }
+
+    /// <summary>The layout table's shape: a single column, or nested tables with fewer than two rows of data around them.</summary>
+    private static bool HasLayoutShape(List<List<HtmlGridCell>> grid, List<IElement> nested)
+    {
         int width = grid.Count == 0 ? 0 : grid.Max(r => r.Count);
         int dataRows = grid.Count(r => r.Count(c => c.Text.Length > 0) >= 2);
-        bool layout = width <= 1 || longText || blockyCell || (nested.Count > 0 && dataRows < 2);
-        return new HtmlTableGrid(grid, trs, nested, layout);
+        return width <= 1 || (nested.Count > 0 && dataRows < 2);
     }
 
     private static void Set(List<HtmlGridCell> row, int col, HtmlGridCell cell)

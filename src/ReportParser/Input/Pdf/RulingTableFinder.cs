@@ -30,35 +30,47 @@ internal static class RulingTableFinder
                 if (segs.Count > MaxSegments) return segs;
                 if (path.IsFilled && sub.GetBoundingRectangle() is { } r && (r.Width <= ThinRect || r.Height <= ThinRect) && !path.IsStroked)
                 {
-                    if (r.Width <= ThinRect && r.Height > ThinRect) segs.Add(new Segment(false, (r.Left + r.Right) / 2, r.Bottom, r.Top));
-                    else if (r.Height <= ThinRect && r.Width > ThinRect) segs.Add(new Segment(true, (r.Bottom + r.Top) / 2, r.Left, r.Right));
+                    AddThinRect(segs, r);
                     continue;
                 }
                 if (!path.IsStroked) continue;
-                PdfPoint start = default, cur = default;
-                foreach (var cmd in sub.Commands)
-                {
-                    switch (cmd)
-                    {
-                        case PdfSubpath.Move m:
-                            start = cur = m.Location;
-                            break;
-                        case PdfSubpath.Line l:
-                            Add(segs, l.From, l.To);
-                            cur = l.To;
-                            break;
-                        case PdfSubpath.Close:
-                            Add(segs, cur, start);
-                            cur = start;
-                            break;
-                        case PdfSubpath.BezierCurve b:
-                            cur = b.EndPoint;
-                            break;
-                    }
-                }
+                AddStrokedLines(segs, sub);
             }
         }
         return segs;
+    }
+
+    /// <summary>A thin filled rectangle is a ruling along its long side.</summary>
+    private static void AddThinRect(List<Segment> segs, PdfRectangle r)
+    {
+        if (r.Width <= ThinRect && r.Height > ThinRect) segs.Add(new Segment(false, (r.Left + r.Right) / 2, r.Bottom, r.Top));
+        else if (r.Height <= ThinRect && r.Width > ThinRect) segs.Add(new Segment(true, (r.Bottom + r.Top) / 2, r.Left, r.Right));
+    }
+
+    /// <summary>The straight lines a stroked subpath draws, including the closing line; curves only move the pen.</summary>
+    private static void AddStrokedLines(List<Segment> segs, PdfSubpath sub)
+    {
+        PdfPoint start = default, cur = default;
+        foreach (var cmd in sub.Commands)
+        {
+            switch (cmd)
+            {
+                case PdfSubpath.Move m:
+                    start = cur = m.Location;
+                    break;
+                case PdfSubpath.Line l:
+                    Add(segs, l.From, l.To);
+                    cur = l.To;
+                    break;
+                case PdfSubpath.Close:
+                    Add(segs, cur, start);
+                    cur = start;
+                    break;
+                case PdfSubpath.BezierCurve b:
+                    cur = b.EndPoint;
+                    break;
+            }
+        }
     }
 
     private static void Add(List<Segment> segs, PdfPoint a, PdfPoint b)
@@ -167,51 +179,84 @@ internal sealed class RuledGrid
         var hasV = new bool[rows, xs.Count];
         foreach (var s in segs)
         {
-            if (s.Horizontal)
-            {
-                int i = Nearest(ys, s.Position, snap);
-                if (i < 0) continue;
-                for (int c = 0; c < cols; c++)
-                {
-                    double mid = (xs[c] + xs[c + 1]) / 2;
-                    if (s.From - snap <= mid && mid <= s.To + snap) hasH[i, c] = true;
-                }
-            }
-            else
-            {
-                int j = Nearest(xs, s.Position, snap);
-                if (j < 0) continue;
-                for (int r = 0; r < rows; r++)
-                {
-                    double mid = (ys[r] + ys[r + 1]) / 2;
-                    if (s.From - snap <= mid && mid <= s.To + snap) hasV[r, j] = true;
-                }
-            }
+            if (s.Horizontal) MarkHorizontal(hasH, s, xs, ys, snap);
+            else MarkVertical(hasV, s, xs, ys, snap);
         }
         var owner = new int[rows, cols];
         for (int r = 0; r < rows; r++) for (int c = 0; c < cols; c++) owner[r, c] = -1;
+        var cells = MergeCells(owner, hasH, hasV, xs, ys);
+        return new RuledGrid(xs.ToArray(), ys.ToArray(), owner, cells);
+    }
+
+    /// <summary>Marks the columns a horizontal segment crosses at the nearest row ruling.</summary>
+    private static void MarkHorizontal(bool[,] hasH, Segment s, List<double> xs, List<double> ys, double snap)
+    {
+        int i = Nearest(ys, s.Position, snap);
+        if (i < 0) return;
+        for (int c = 0; c < xs.Count - 1; c++)
+        {
+            double mid = (xs[c] + xs[c + 1]) / 2;
+            if (s.From - snap <= mid && mid <= s.To + snap) hasH[i, c] = true;
+        }
+    }
+
+    /// <summary>Marks the rows a vertical segment crosses at the nearest column ruling.</summary>
+    private static void MarkVertical(bool[,] hasV, Segment s, List<double> xs, List<double> ys, double snap)
+    {
+        int j = Nearest(xs, s.Position, snap);
+        if (j < 0) return;
+        for (int r = 0; r < ys.Count - 1; r++)
+        {
+            double mid = (ys[r] + ys[r + 1]) / 2;
+            if (s.From - snap <= mid && mid <= s.To + snap) hasV[r, j] = true;
+        }
+    }
+
+    /// <summary>
+    /// Merges the grid positions no ruling separates into cells, each starting at its top-left position in
+    /// reading order, and records every position's cell in <paramref name="owner"/>.
+    /// </summary>
+    private static List<RuledCell> MergeCells(int[,] owner, bool[,] hasH, bool[,] hasV, List<double> xs, List<double> ys)
+    {
+        int rows = owner.GetLength(0), cols = owner.GetLength(1);
         var cells = new List<RuledCell>();
         for (int r = 0; r < rows; r++)
         {
             for (int c = 0; c < cols; c++)
             {
                 if (owner[r, c] >= 0) continue;
-                int c2 = c;
-                while (c2 + 1 < cols && !hasV[r, c2 + 1] && owner[r, c2 + 1] < 0) c2++;
-                int r2 = r;
-                while (r2 + 1 < rows)
-                {
-                    bool open = true;
-                    for (int cc = c; cc <= c2 && open; cc++) open = !hasH[r2 + 1, cc] && owner[r2 + 1, cc] < 0;
-                    if (!open) break;
-                    r2++;
-                }
+                int c2 = LastOpenColumn(owner, hasV, r, c);
+                int r2 = LastOpenRow(owner, hasH, r, c, c2);
                 int index = cells.Count;
                 cells.Add(new RuledCell(r, c, new Rect(xs[c], ys[r2 + 1], xs[c2 + 1], ys[r])));
                 for (int rr = r; rr <= r2; rr++) for (int cc = c; cc <= c2; cc++) owner[rr, cc] = index;
             }
         }
-        return new RuledGrid(xs.ToArray(), ys.ToArray(), owner, cells);
+        return cells;
+    }
+
+    /// <summary>The last column a cell starting at (<paramref name="r"/>, <paramref name="c"/>) reaches before a vertical ruling or a taken position.</summary>
+    private static int LastOpenColumn(int[,] owner, bool[,] hasV, int r, int c)
+    {
+        int cols = owner.GetLength(1);
+        int c2 = c;
+        while (c2 + 1 < cols && !hasV[r, c2 + 1] && owner[r, c2 + 1] < 0) c2++;
+        return c2;
+    }
+
+    /// <summary>The last row the columns <paramref name="c"/>..<paramref name="c2"/> reach down before a horizontal ruling or a taken position.</summary>
+    private static int LastOpenRow(int[,] owner, bool[,] hasH, int r, int c, int c2)
+    {
+        int rows = owner.GetLength(0);
+        int r2 = r;
+        while (r2 + 1 < rows)
+        {
+            bool open = true;
+            for (int cc = c; cc <= c2 && open; cc++) open = !hasH[r2 + 1, cc] && owner[r2 + 1, cc] < 0;
+            if (!open) break;
+            r2++;
+        }
+        return r2;
     }
 
     /// <summary>

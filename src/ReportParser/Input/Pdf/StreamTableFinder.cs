@@ -132,6 +132,27 @@ internal static class StreamTableFinder
         // Rows: gapped lines; single-chunk lines join the nearest gapped line's first cell.
         var rowLines = new List<int>();
         for (int i = from; i < to; i++) if (Chunks(lines[i]).Count >= 2) rowLines.Add(i);
+        var extra = JoinSingleLines(lines, from, to, rowLines);
+
+        // Columns: from the rows with the most chunks.
+        var bounds = ColumnBounds(lines, rowLines, out int max);
+
+        var rows = new List<List<PageCell>>();
+        var boxes = new List<Rect>();
+        Rect all = lines[from].Box;
+        for (int i = from; i < to; i++) all = all.Union(lines[i].Box);
+        foreach (var r in rowLines)
+        {
+            var parts = RowParts(lines, r, extra, bounds);
+            rows.Add(RowCells(lines[r], parts, bounds, max, out var rowBox));
+            boxes.Add(rowBox);
+        }
+        return new PageTable(rows, boxes, all, false);
+    }
+
+    /// <summary>For each gapped line, the single-chunk lines nearest to it (by baseline) that join its first cell.</summary>
+    private static Dictionary<int, List<int>> JoinSingleLines(List<TextLine> lines, int from, int to, List<int> rowLines)
+    {
         var extra = new Dictionary<int, List<int>>();
         for (int i = from; i < to; i++)
         {
@@ -141,9 +162,16 @@ internal static class StreamTableFinder
             if (!extra.TryGetValue(best, out var list)) extra[best] = list = new List<int>();
             list.Add(i);
         }
+        return extra;
+    }
 
-        // Columns: from the rows with the most chunks.
-        int max = 0;
+    /// <summary>
+    /// The boundaries between columns, halfway between one column's right edge and the next one's left edge,
+    /// measured on the rows with the most chunks (<paramref name="max"/>, the number of columns).
+    /// </summary>
+    private static double[] ColumnBounds(List<TextLine> lines, List<int> rowLines, out int max)
+    {
+        max = 0;
         foreach (var r in rowLines) max = Math.Max(max, Chunks(lines[r]).Count);
         var colLeft = new double[max];
         var colRight = new double[max];
@@ -162,50 +190,55 @@ internal static class StreamTableFinder
         }
         var bounds = new double[max - 1];
         for (int k = 0; k + 1 < max; k++) bounds[k] = (colRight[k] + colLeft[k + 1]) / 2;
+        return bounds;
+    }
 
-        var rows = new List<List<PageCell>>();
-        var boxes = new List<Rect>();
-        Rect all = lines[from].Box;
-        for (int i = from; i < to; i++) all = all.Union(lines[i].Box);
-        foreach (var r in rowLines)
+    /// <summary>The pieces of row line <paramref name="r"/> and of the lines joined to it, in reading order.</summary>
+    private static List<(TextLine Line, int From, int To)> RowParts(List<TextLine> lines, int r, Dictionary<int, List<int>> extra, double[] bounds)
+    {
+        var line = lines[r];
+        var parts = new List<(TextLine Line, int From, int To)>();
+        foreach (var (a, b) in Chunks(line))
         {
-            var texts = new System.Text.StringBuilder[max];
-            var cellBoxes = new Rect?[max];
-            var line = lines[r];
-            var parts = new List<(TextLine Line, int From, int To)>();
-            foreach (var (a, b) in Chunks(line))
-            {
-                // A chunk that straddles a column boundary (header texts set close together) is split word by word.
-                int first = Column(bounds, line.Pieces[a].Box.CenterX), last = Column(bounds, line.Pieces[b - 1].Box.CenterX);
-                if (first == last) parts.Add((line, a, b));
-                else for (int k = a; k < b; k++) parts.Add((line, k, k + 1));
-            }
-            if (extra.TryGetValue(r, out var more))
-            {
-                foreach (var m in more) parts.Add((lines[m], 0, lines[m].Pieces.Count));
-            }
-            // Top to bottom, then left to right, so wrapped labels join in reading order.
-            parts.Sort(static (x, y) =>
-            {
-                int c = y.Line.Baseline.CompareTo(x.Line.Baseline);
-                return c != 0 ? c : x.Line.Pieces[x.From].Box.Left.CompareTo(y.Line.Pieces[y.From].Box.Left);
-            });
-            Rect rowBox = line.Box;
-            foreach (var (l, a, b) in parts)
-            {
-                var box = l.Pieces[a].Box;
-                for (int k = a + 1; k < b; k++) box = box.Union(l.Pieces[k].Box);
-                rowBox = rowBox.Union(box);
-                int col = l == line ? Column(bounds, box.CenterX) : 0;
-                texts[col] ??= new System.Text.StringBuilder();
-                LineBuilder.AppendWrapped(texts[col], TextLine.Join(l.Pieces, a, b));
-                cellBoxes[col] = cellBoxes[col] is { } prev ? prev.Union(box) : box;
-            }
-            var row = new List<PageCell>(max);
-            for (int k = 0; k < max; k++) row.Add(new PageCell(texts[k]?.ToString() ?? "", cellBoxes[k]));
-            rows.Add(row);
-            boxes.Add(rowBox);
+            // A chunk that straddles a column boundary (header texts set close together) is split word by word.
+            int first = Column(bounds, line.Pieces[a].Box.CenterX), last = Column(bounds, line.Pieces[b - 1].Box.CenterX);
+            if (first == last) parts.Add((line, a, b));
+            else for (int k = a; k < b; k++) parts.Add((line, k, k + 1));
         }
-        return new PageTable(rows, boxes, all, false);
+        if (extra.TryGetValue(r, out var more))
+        {
+            foreach (var m in more) parts.Add((lines[m], 0, lines[m].Pieces.Count));
+        }
+        // Top to bottom, then left to right, so wrapped labels join in reading order.
+        parts.Sort(static (x, y) =>
+        {
+            int c = y.Line.Baseline.CompareTo(x.Line.Baseline);
+            return c != 0 ? c : x.Line.Pieces[x.From].Box.Left.CompareTo(y.Line.Pieces[y.From].Box.Left);
+        });
+        return parts;
+    }
+
+    /// <summary>
+    /// The <paramref name="max"/> cells of a row: each part's text goes to the column under its centre
+    /// (a joined line's to the first column); <paramref name="rowBox"/> covers the row line and its parts.
+    /// </summary>
+    private static List<PageCell> RowCells(TextLine line, List<(TextLine Line, int From, int To)> parts, double[] bounds, int max, out Rect rowBox)
+    {
+        var texts = new System.Text.StringBuilder[max];
+        var cellBoxes = new Rect?[max];
+        rowBox = line.Box;
+        foreach (var (l, a, b) in parts)
+        {
+            var box = l.Pieces[a].Box;
+            for (int k = a + 1; k < b; k++) box = box.Union(l.Pieces[k].Box);
+            rowBox = rowBox.Union(box);
+            int col = l == line ? Column(bounds, box.CenterX) : 0;
+            texts[col] ??= new System.Text.StringBuilder();
+            LineBuilder.AppendWrapped(texts[col], TextLine.Join(l.Pieces, a, b));
+            cellBoxes[col] = cellBoxes[col] is { } prev ? prev.Union(box) : box;
+        }
+        var row = new List<PageCell>(max);
+        for (int k = 0; k < max; k++) row.Add(new PageCell(texts[k]?.ToString() ?? "", cellBoxes[k]));
+        return row;
     }
 }

@@ -86,23 +86,40 @@ internal static class RunSplitter
     {
         value = 0;
         if (s.Length == 0) return false;
-        var body = s;
-        string? unit = null;
-        foreach (var u in kind == ValueKind.Amount ? AmountUnits : CountUnits)
-        {
-            if (body.Length > u.Length && body.EndsWith(u, StringComparison.Ordinal)) { unit = u; body = body[..^u.Length]; break; }
-        }
-        int i = 0;
+        var body = WithoutUnit(s, kind);
         bool negative = false;
+        int digitsStart = 0;
         if (body[0] is '+' or '-')
         {
             if (kind != ValueKind.SignedCount) return false;
             negative = body[0] == '-';
-            i = 1;
+            digitsStart = 1;
         }
-        int digitsStart = i;
-        int dot = -1;
-        for (; i < body.Length; i++)
+        if (!TryFindDecimalPoint(body, digitsStart, kind, out int dot)) return false;
+        if (!IsWellFormedNumber(body, digitsStart, dot)) return false;
+        value = DigitsValue(body, digitsStart, dot);
+        if (negative) value = -value;
+        return true;
+    }
+
+    /// <summary>The cell without the unit of its kind that ends it, if any (a unit alone is not stripped).</summary>
+    private static string WithoutUnit(string s, ValueKind kind)
+    {
+        foreach (var u in kind == ValueKind.Amount ? AmountUnits : CountUnits)
+        {
+            if (s.Length > u.Length && s.EndsWith(u, StringComparison.Ordinal)) return s[..^u.Length];
+        }
+        return s;
+    }
+
+    /// <summary>
+    /// Checks that only digits and, in an amount, one decimal point follow <paramref name="digitsStart"/>;
+    /// <paramref name="dot"/> is the point's index or -1.
+    /// </summary>
+    private static bool TryFindDecimalPoint(string body, int digitsStart, ValueKind kind, out int dot)
+    {
+        dot = -1;
+        for (int i = digitsStart; i < body.Length; i++)
         {
             char c = body[i];
             if (c == '.')
@@ -113,23 +130,29 @@ internal static class RunSplitter
             }
             if (!char.IsAsciiDigit(c)) return false;
         }
+        return true;
+    }
+
+    /// <summary>An integer part without a leading zero (and no signed zero), no trailing point, at most 20 characters.</summary>
+    private static bool IsWellFormedNumber(string body, int digitsStart, int dot)
+    {
         int intLen = (dot < 0 ? body.Length : dot) - digitsStart;
         if (intLen <= 0) return false;
         if (dot >= 0 && dot == body.Length - 1) return false;
         if (intLen > 1 && body[digitsStart] == '0') return false;
         if (digitsStart == 1 && intLen == 1 && body[1] == '0') return false; // -0, +0
-        if (body.Length - digitsStart > 20) return false;
+        return body.Length - digitsStart <= 20;
+    }
+
+    /// <summary>The unsigned value of the digits (and decimal point) from <paramref name="digitsStart"/>.</summary>
+    private static decimal DigitsValue(string body, int digitsStart, int dot)
+    {
         if (dot < 0 && body.Length - digitsStart <= 18)
         {
             long n = 0;
             for (int k = digitsStart; k < body.Length; k++) n = n * 10 + (body[k] - '0');
-            value = n;
+            return n;
         }
-        else
-        {
-            value = decimal.Parse(body.AsSpan(digitsStart), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
-        }
-        if (negative) value = -value;
-        return true;
+        return decimal.Parse(body.AsSpan(digitsStart), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
     }
 }
