@@ -1,5 +1,3 @@
-using ReportParser.Validation;
-
 namespace ReportParser;
 
 /// <summary>
@@ -11,8 +9,11 @@ public sealed record ReportParserOptions
     /// <summary>The defaults.</summary>
     public static ReportParserOptions Default { get; } = new();
 
-    /// <summary>The validation rules to run; <see cref="ReportRules.Default"/> unless replaced.</summary>
-    public IReadOnlyList<IReportRule> Rules { get; init; } = ReportRules.Default;
+    /// <summary>
+    /// The validation rules to run; null (the default) runs every rule of TEMPLATE.md
+    /// (<c>ReportParser.Validation.ReportRules.Default</c>), an empty list none.
+    /// </summary>
+    public IReadOnlyList<IReportRule>? Rules { get; init; }
 
     /// <summary>When set, a report whose year differs gets a warning.</summary>
     public int? ExpectedYear { get; init; }
@@ -51,6 +52,5 @@ public sealed record ReportParserOptions
         if (MaxTableCells <= 0) throw new ArgumentOutOfRangeException(nameof(MaxTableCells), "must be positive");
         if (MaxTables <= 0) throw new ArgumentOutOfRangeException(nameof(MaxTables), "must be positive");
         if (TimeBudget <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(TimeBudget), "must be positive");
-        if (Rules is null) throw new ArgumentOutOfRangeException(nameof(Rules), "must not be null");
     }
 }

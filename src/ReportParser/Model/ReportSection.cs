@@ -1,20 +1,19 @@
-using ReportParser.Input;
-
 namespace ReportParser;
 
 /// <summary>
 /// A top-level section of the report (一 … 六, or a numbered heading outside the template), with its
-/// heading as printed, its paragraphs and the raw grids of its tables.
+/// heading as printed, its paragraphs and its tables as printed.
 /// </summary>
 public sealed class ReportSection
 {
-    internal ReportSection(SectionKind kind, int number, string heading, SourceLocation span, IReadOnlyList<Block> blocks)
+    internal ReportSection(SectionKind kind, int number, string heading, SourceLocation location, IReadOnlyList<string> paragraphs, IReadOnlyList<RawTable> tables)
     {
         Kind = kind;
         Number = number;
         Heading = heading;
-        Location = span;
-        Blocks = blocks;
+        Location = location;
+        Paragraphs = paragraphs;
+        Tables = tables;
     }
 
     /// <summary>Which template section this is; <see cref="SectionKind.Unknown"/> for a heading outside the template.</summary>
@@ -32,29 +31,20 @@ public sealed class ReportSection
     /// <summary>Where the heading was read.</summary>
     public SourceLocation Location { get; }
 
-    /// <summary>The same section holding other blocks (a stage that rebuilt some of them).</summary>
-    internal ReportSection WithBlocks(IReadOnlyList<Block> blocks) => new(Kind, Number, Heading, Location, blocks);
-
-    /// <summary>The section's blocks after its heading, as the input produced them (for the pipeline's stages).</summary>
-    internal IReadOnlyList<Block> Blocks { get; }
-
     /// <summary>The section's paragraphs (running text; table text is in <see cref="Tables"/>).</summary>
-    public IReadOnlyList<string> Paragraphs => _paragraphs ??= Blocks.OfType<ParagraphBlock>().Select(p => p.Text).ToList();
+    public IReadOnlyList<string> Paragraphs { get; }
 
     /// <summary>The section's running text: its paragraphs joined by newlines.</summary>
     public string Text => string.Join('\n', Paragraphs);
 
     /// <summary>The section's tables as printed (raw cell text and locations), whether or not they are standard tables.</summary>
-    public IReadOnlyList<RawTable> Tables => _tables ??= Blocks.OfType<TableBlock>().Select(RawTable.From).ToList();
-
-    private IReadOnlyList<string>? _paragraphs;
-    private IReadOnlyList<RawTable>? _tables;
+    public IReadOnlyList<RawTable> Tables { get; }
 }
 
 /// <summary>A table as printed: rows of cells with their text and location, before any mapping onto the template.</summary>
 public sealed class RawTable
 {
-    private RawTable(IReadOnlyList<IReadOnlyList<RawCell>> rows, SourceLocation location)
+    internal RawTable(IReadOnlyList<IReadOnlyList<RawCell>> rows, SourceLocation location)
     {
         Rows = rows;
         Location = location;
@@ -68,9 +58,6 @@ public sealed class RawTable
 
     /// <summary>The cell texts, row by row.</summary>
     public IReadOnlyList<IReadOnlyList<string>> Text => Rows.Select(r => (IReadOnlyList<string>)r.Select(c => c.Text).ToList()).ToList();
-
-    internal static RawTable From(TableBlock t)
-        => new(t.Rows.Select(r => (IReadOnlyList<RawCell>)r.Cells.Select(c => new RawCell(c.Text, c.Location)).ToList()).ToList(), t.Location);
 }
 
 /// <summary>One cell of a <see cref="RawTable"/>.</summary>

@@ -39,7 +39,7 @@ internal sealed class ParseContext : IDisposable
         _deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         _deadline.CancelAfter(options.TimeBudget);
         Blocks = new DocumentBlocks(source.Name, SourceFormat.Unknown, Array.Empty<Block>());
-        Split = new SplitDocument(Array.Empty<Block>(), Array.Empty<ReportSection>());
+        Split = new SplitDocument(Array.Empty<Block>(), Array.Empty<SplitSection>());
     }
 
     public ReportSource Source { get; }

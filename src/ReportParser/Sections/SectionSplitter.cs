@@ -5,7 +5,16 @@ using ReportParser.Text;
 namespace ReportParser.Sections;
 
 /// <summary>The blocks of a document split into preamble and sections.</summary>
-internal sealed record SplitDocument(IReadOnlyList<Block> Preamble, IReadOnlyList<ReportSection> Sections);
+internal sealed record SplitDocument(IReadOnlyList<Block> Preamble, IReadOnlyList<SplitSection> Sections);
+
+/// <summary>A section as the splitter found it: its heading and the blocks after it, for the later stages.</summary>
+internal sealed record SplitSection(SectionKind Kind, int Number, string Heading, SourceLocation Location, IReadOnlyList<Block> Blocks)
+{
+    /// <summary>The section of the report model: its paragraphs and its tables as printed.</summary>
+    public ReportSection ToModel() => new(Kind, Number, Heading, Location,
+        Blocks.OfType<ParagraphBlock>().Select(p => p.Text).ToList(),
+        Blocks.OfType<TableBlock>().Select(t => new RawTable(t.Rows.Select(r => (IReadOnlyList<RawCell>)r.Cells.Select(c => new RawCell(c.Text, c.Location)).ToList()).ToList(), t.Location)).ToList());
+}
 
 /// <summary>
 /// Splits blocks into the preamble and the numbered top-level sections. Headings are recognised per
@@ -29,7 +38,7 @@ internal static class SectionSplitter
             if (sections.Count == 0) preamble.Add(block);
             else sections[^1].Blocks.Add(block);
         }
-        var result = sections.Select(s => new ReportSection(s.Kind, s.Number, s.Heading, s.Location, s.Blocks)).ToList();
+        var result = sections.Select(s => new SplitSection(s.Kind, s.Number, s.Heading, s.Location, s.Blocks)).ToList();
         return new SplitDocument(preamble, result);
     }
 

@@ -1,5 +1,6 @@
 using ReportParser.Input;
 using ReportParser.Text;
+using ReportParser.Sections;
 
 namespace ReportParser.Tables;
 
@@ -37,7 +38,7 @@ internal static class TableLocator
     /// The rows of every table of each kind, in document order, concatenated (a split table is read as one).
     /// Each table is classified once, by its labels, else by the section it sits in.
     /// </summary>
-    public static Dictionary<SectionKind, (List<GridRow> Rows, SourceLocation Location)> Collect(IReadOnlyList<ReportSection> sections, IReadOnlyList<Block> preamble)
+    public static Dictionary<SectionKind, (List<GridRow> Rows, SourceLocation Location)> Collect(IReadOnlyList<SplitSection> sections, IReadOnlyList<Block> preamble)
     {
         var found = new Dictionary<SectionKind, (List<GridRow> Rows, SourceLocation Location)>();
         void Take(Block b, SectionKind? where)

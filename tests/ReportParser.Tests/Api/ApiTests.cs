@@ -106,6 +106,7 @@ public class ApiTests
             "ReportParser.Export.ReportCellKeys",
             "ReportParser.Export.ReportJson",
             "ReportParser.Export.ReportJsonOptions",
+            "ReportParser.IReportRule",
             "ReportParser.OutcomeCounts",
             "ReportParser.ProactiveDisclosureTable",
             "ReportParser.RawCell",
@@ -123,6 +124,7 @@ public class ApiTests
             "ReportParser.ReportTemplate",
             "ReportParser.RequestsTable",
             "ReportParser.ReviewLitigationTable",
+            "ReportParser.RuleContext",
             "ReportParser.SectionKind",
             "ReportParser.Severity",
             "ReportParser.SourceFormat",
@@ -137,14 +139,12 @@ public class ApiTests
             "ReportParser.Validation.CrossReportFinding",
             "ReportParser.Validation.CrossYearChecks",
             "ReportParser.Validation.CrossYearSummary",
-            "ReportParser.Validation.IReportRule",
             "ReportParser.Validation.NonNegativeRule",
             "ReportParser.Validation.ReportRules",
             "ReportParser.Validation.RequestsBalanceRule",
             "ReportParser.Validation.RequestsOutcomeTotalRule",
             "ReportParser.Validation.RequestsRowTotalRule",
             "ReportParser.Validation.ReviewLitigationGroupTotalRule",
-            "ReportParser.Validation.RuleContext",
             "ReportParser.ValueKind");
     }
 }

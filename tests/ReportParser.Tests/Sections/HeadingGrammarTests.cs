@@ -63,8 +63,8 @@ public class HeadingGrammarTests
         doc.Sections.Select(s => s.Kind).Should().Equal(
             SectionKind.Overview, SectionKind.ProactiveDisclosure, SectionKind.Requests, SectionKind.ReviewLitigation,
             SectionKind.Problems, SectionKind.OtherMatters, SectionKind.Unknown);
-        doc.Sections[4].Text.Should().Be("一、加强培训", "a 一、 list item inside section 五 is text, not a section");
-        doc.Sections[6].Text.Should().Be("附件内容");
+        doc.Sections[4].ToModel().Text.Should().Be("一、加强培训", "a 一、 list item inside section 五 is text, not a section");
+        doc.Sections[6].ToModel().Text.Should().Be("附件内容");
         bag.Items.Select(d => (d.Code, d.Location.Line)).Should().Equal((DiagnosticCode.HeadingTypo, 6), (DiagnosticCode.UnknownHeading, 11));
     }
 

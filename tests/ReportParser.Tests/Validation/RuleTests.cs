@@ -55,7 +55,7 @@ public class RuleTests
     public void Rules_can_be_replaced_through_options()
     {
         var r = Report.ParseFile(Path.Combine(Paths.Corpus, "text", "jiangchuan-nr-2023-broken-rules.txt"),
-            ReportParserOptions.Default with { Rules = Array.Empty<ReportParser.Validation.IReportRule>() });
+            ReportParserOptions.Default with { Rules = Array.Empty<ReportParser.IReportRule>() });
         r.Diagnostics.Should().BeEmpty();
     }
 }

@@ -14,7 +14,7 @@ internal sealed class BuildReportStep : IParseStep
         var meta = context.Metadata;
         var metadata = new ReportMetadata(meta?.Agency, meta?.Year, context.Template, meta?.PublishedOn, meta?.Title);
         var preamble = context.Split.Preamble.OfType<ParagraphBlock>().Select(p => p.Text).ToList();
-        context.Report = new AnnualReport(metadata, preamble, context.Split.Sections, context.Proactive, context.Requests, context.Review);
+        context.Report = new AnnualReport(metadata, preamble, context.Split.Sections.Select(s => s.ToModel()).ToList(), context.Proactive, context.Requests, context.Review);
     }
 }
 
@@ -27,7 +27,7 @@ internal sealed class ValidateStep : IParseStep
     {
         var bag = context.Diagnostics;
         var rules = new RuleContext(bag.Add);
-        foreach (var rule in context.Options.Rules)
+        foreach (var rule in context.Options.Rules ?? ReportRules.Default)
         {
             context.Cancellation.ThrowIfCancellationRequested();
             try

@@ -79,5 +79,5 @@ internal static class FusedTableRecovery
     }
 
     private static SplitDocument Replace(SplitDocument split, Dictionary<Block, List<Block>> replaced)
-        => split with { Sections = split.Sections.Select(s => s.WithBlocks(Replace(s.Blocks, replaced))).ToList() };
+        => split with { Sections = split.Sections.Select(s => s with { Blocks = Replace(s.Blocks, replaced) }).ToList() };
 }

@@ -1,9 +1,10 @@
 using System.Globalization;
 
-namespace ReportParser.Validation;
+namespace ReportParser;
 
 /// <summary>
-/// One consistency rule (勾稽关系) over a parsed report. Rules read the model and report findings through
+/// One consistency rule (勾稽关系) over a parsed report; the parser's own rules are in
+/// <c>ReportParser.Validation.ReportRules</c>. Rules read the model and report findings through
 /// the context; they never throw.
 /// </summary>
 public interface IReportRule
@@ -31,18 +32,4 @@ public sealed class RuleContext
         => _sink(new Diagnostic(DiagnosticCode.RuleNotCheckable, Severity.Info, span, message) { Rule = rule.Key });
 
     internal static string N(decimal v) => v.ToString(CultureInfo.InvariantCulture);
-}
-
-/// <summary>The rules the parser applies.</summary>
-public static class ReportRules
-{
-    /// <summary>Every single-report rule of TEMPLATE.md, in table order.</summary>
-    public static IReadOnlyList<IReportRule> Default { get; } = new IReportRule[]
-    {
-        new NonNegativeRule(),
-        new RequestsRowTotalRule(),
-        new RequestsOutcomeTotalRule(),
-        new RequestsBalanceRule(),
-        new ReviewLitigationGroupTotalRule(),
-    };
 }
