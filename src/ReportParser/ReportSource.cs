@@ -1,4 +1,3 @@
-using ReportParser.Input;
 
 namespace ReportParser;
 
