@@ -86,22 +86,37 @@ internal static class ChineseSyntax
         return ToInt(core);
     }
 
-    /// <summary>True when <paramref name="text"/> ends with an enumerator (白 space allowed after it): the label that follows is numbered.</summary>
-    public static bool EndsWithEnumerator(string text, out int start)
+    private static readonly Parser<char> AsciiDigit = Parse.Char(c => c is >= '0' and <= '9', "digit");
+    private static readonly Parser<char> Numeral = Parse.Chars(Digits);
+    private static readonly Parser<char> AnySpace = Parse.Char(char.IsWhiteSpace, "white space");
+
+    /// <summary>
+    /// An enumerator as a row label's prefix, loosely (one or two numeral characters, not checked as a number):
+    /// （一） (1) 一、 十二、 1. 2、 3．, then white space to the end of the text.
+    /// </summary>
+    private static readonly Parser<IEnumerable<char>> LabelEnumeratorAtEnd =
+        (from open in Parse.Chars("(（")
+         from n in AsciiDigit.Or(Numeral).Repeat(1, 2)
+         from close in Parse.Chars(")）")
+         select "")
+        .Or(from n in Numeral.Repeat(1, 2) from sep in Parse.Char('、') select "")
+        .Or(from n in AsciiDigit.Repeat(1, 2) from sp in AnySpace.Many() from sep in Parse.Chars(".、．") select "")
+        .Then(_ => AnySpace.Many())
+        .End();
+
+    /// <summary>
+    /// Where the enumerator that ends <paramref name="text"/> begins (trailing white space allowed), the
+    /// leftmost such start; -1 when the text does not end with one.
+    /// </summary>
+    public static int TrailingEnumeratorStart(string text)
     {
-        start = -1;
-        var t = text.TrimEnd();
-        for (int len = Math.Min(6, t.Length); len >= 2; len--)
+        for (int i = 0; i < text.Length; i++)
         {
-            var tail = t[^len..];
-            var r = AnyEnumerator.End().TryParse(tail);
-            if (r.WasSuccessful && (r.Value.Bracketed || len == t.Length || !IsNumeralOrDigit(t[^(len + 1)])))
-            {
-                start = t.Length - len;
-                return true;
-            }
+            char c = text[i];
+            if (c is not ('(' or '（' or (>= '0' and <= '9')) && Digits.IndexOf(c, StringComparison.Ordinal) < 0) continue;
+            if (LabelEnumeratorAtEnd.TryParse(text[i..]).WasSuccessful) return i;
         }
-        return false;
+        return -1;
     }
 
     /// <summary>The first four digits followed by 年 (2023年, 2023 年) in a text, or null.</summary>
@@ -116,5 +131,4 @@ internal static class ChineseSyntax
         return null;
     }
 
-    private static bool IsNumeralOrDigit(char c) => Digits.Contains(c, StringComparison.Ordinal) || char.IsAsciiDigit(TextUtil.Narrow(c));
 }

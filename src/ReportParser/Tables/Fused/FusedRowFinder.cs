@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ReportParser.Input;
 using ReportParser.Template;
 using ReportParser.Text;
@@ -12,11 +11,8 @@ internal sealed record FoundRow(FusedRow Row, int LabelStart, int RunStart, int 
 /// Finds the rows of a table printed in one paragraph of crawled text: a template row label directly
 /// followed by a run of digits whose cell delimiters were lost.
 /// </summary>
-internal static partial class FusedRowFinder
+internal static class FusedRowFinder
 {
-    [GeneratedRegex(@"(?:[(（][一二三四五六七八九十0-9]{1,2}[)）]|[一二三四五六七八九十]{1,2}、|[0-9]{1,2}\s*[.、．])\s*$")]
-    private static partial Regex TrailingEnumeratorRegex();
-
     private static readonly Dictionary<RowDefinition, string[]> LabelKeys = TemplateSchema.Proactive2021.Rows
         .Concat(TemplateSchema.Proactive2019.Rows).Concat(TemplateSchema.Requests2021.Rows).Concat(TemplateSchema.Requests2019.Rows)
         .Distinct().ToDictionary(d => d, d => d.Aliases.Prepend(d.Label).Select(TextUtil.Key).ToArray());
@@ -128,15 +124,15 @@ internal static partial class FusedRowFinder
                 if (k.Length <= bestLen) continue;
                 int s = MatchBack(w, i, k, consumed);
                 if (s < 0) continue;
-                if (d.Key == "Other.Other" && !TrailingEnumeratorRegex().IsMatch(w.AsSpan(consumed, s - consumed).ToString())) continue;
+                if (d.Key == "Other.Other" && ChineseSyntax.TrailingEnumeratorStart(w[consumed..s]) < 0) continue;
                 def = d;
                 labelStart = s;
                 bestLen = k.Length;
             }
         }
         if (def is null) return (null, -1);
-        var em = TrailingEnumeratorRegex().Match(w[consumed..labelStart]);
-        return (def, em.Success ? consumed + em.Index : labelStart);
+        int enumerator = ChineseSyntax.TrailingEnumeratorStart(w[consumed..labelStart]);
+        return (def, enumerator >= 0 ? consumed + enumerator : labelStart);
     }
 
     private static string Narrow(string s)
