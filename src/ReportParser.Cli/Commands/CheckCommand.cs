@@ -196,13 +196,13 @@ internal static class CheckCommand
         j.WriteString("code", d.CodeText);
         j.WriteString("severity", d.SeverityText);
         if (d.Rule is not null) j.WriteString("rule", d.Rule);
-        if (d.Span.Page is int p) j.WriteNumber("page", p);
-        if (d.Span.Line > 0)
+        if (d.Location.Page is int p) j.WriteNumber("page", p);
+        if (d.Location.Line > 0)
         {
-            j.WriteNumber("line", d.Span.Line);
-            j.WriteNumber("column", d.Span.Column);
+            j.WriteNumber("line", d.Location.Line);
+            j.WriteNumber("column", d.Location.Column);
         }
-        j.WriteString("location", d.Span.IsNone ? null : d.Span.ToString());
+        j.WriteString("location", d.Location.IsUnknown ? null : d.Location.ToString());
         j.WriteString("message", d.Message);
         if (d.Excerpt is not null) j.WriteString("excerpt", d.Excerpt);
         j.WriteEndObject();

@@ -8,7 +8,7 @@ internal static class DiagnosticFormatter
 {
     /// <summary>The diagnostic as one line, without the file.</summary>
     public static string Format(Diagnostic d)
-        => $"{d.Span}: {d.SeverityText} {d.CodeText}{(d.Rule is null ? "" : " " + d.Rule)}: {d.Message}";
+        => $"{d.Location}: {d.SeverityText} {d.CodeText}{(d.Rule is null ? "" : " " + d.Rule)}: {d.Message}";
 
     /// <summary>The check line: <c>file: location: severity code [rule]: message</c>.</summary>
     public static string Format(string file, Diagnostic d) => $"{file}: {Format(d)}";

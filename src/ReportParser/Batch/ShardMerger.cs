@@ -69,7 +69,7 @@ internal static class ShardMerger
         var totals = new ExportSummary();
         var summaries = new List<CrossYearSummary>();
         var cross = new HashSet<string>(Enum.GetValues<DiagnosticCode>().Where(CrossYearChecks.IsCrossReportCode)
-            .Select(c => new Diagnostic(c, Severity.Warning, SourceSpan.None, "").CodeText), StringComparer.Ordinal);
+            .Select(c => new Diagnostic(c, Severity.Warning, SourceLocation.Unknown, "").CodeText), StringComparer.Ordinal);
         int diagnosticCode = DiagnosticRow.Schema.IndexOf("code");
         foreach (var table in ExportTables.All)
         {

@@ -62,7 +62,7 @@ public sealed record CellRow(string File, string? Agency, int? Year, ReportTempl
             foreach (var c in t.Cells)
             {
                 yield return new CellRow(file, m.Agency, m.Year, m.Template, c.Table, c.Row, c.Column, c.Value, c.Raw,
-                    c.Span is { Line: > 0 } s ? s.Line : null, source, c.Span?.Page);
+                    c.Location is { Line: > 0 } s ? s.Line : null, source, c.Location?.Page);
             }
         }
     }

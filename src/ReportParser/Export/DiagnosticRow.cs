@@ -15,7 +15,7 @@ public sealed record DiagnosticRow(string File, Diagnostic Diagnostic)
         .Map("severity", r => r.Diagnostic.SeverityText)
         .Map("rule", r => r.Diagnostic.Rule)
         .Map("message", r => r.Diagnostic.Message)
-        .Map("location", r => r.Diagnostic.Span.IsNone ? "" : r.Diagnostic.Span.ToString());
+        .Map("location", r => r.Diagnostic.Location.IsUnknown ? "" : r.Diagnostic.Location.ToString());
 
     /// <summary>Every diagnostic of a result, in the order found, named by the result's source.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>

@@ -1,4 +1,5 @@
 using ReportParser.Tables;
+using ReportParser.Template;
 
 namespace ReportParser.Validation;
 
@@ -25,10 +26,10 @@ public sealed record CrossYearSummary(long Index, string File, string? Agency, i
     public const string CarriedForwardRow = "CarriedForward";
 
     /// <summary>The applicant column keys of table 三 (NaturalPerson … Total), in template order: the positions of <see cref="CarriedOver"/> and <see cref="CarriedForward"/>.</summary>
-    public static IReadOnlyList<string> ApplicantColumns { get; } = TableCatalog.RequestColumns.Select(c => c.Key).ToArray();
+    public static IReadOnlyList<string> ApplicantColumns { get; } = TemplateSchema.RequestColumnArray.Select(c => c.Key).ToArray();
 
     /// <summary>The printed labels of <see cref="ApplicantColumns"/> (自然人 … 总计).</summary>
-    internal static IReadOnlyList<string> ApplicantLabels { get; } = TableCatalog.RequestColumns.Select(c => c.Label).ToArray();
+    internal static IReadOnlyList<string> ApplicantLabels { get; } = TemplateSchema.RequestColumnArray.Select(c => c.Label).ToArray();
 
     /// <summary>Builds the summary of a parsed report.</summary>
     /// <param name="index">The file's position in the batch.</param>
