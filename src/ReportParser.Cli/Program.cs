@@ -1,4 +1,3 @@
-using System.CommandLine;
 using ReportParser.Cli;
 
-return Commands.Run(args);
+return CliApp.Run(args);

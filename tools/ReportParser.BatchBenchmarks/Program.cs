@@ -7,17 +7,19 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using ReportParser.Cli.Batch;
+using ReportParser.Batch;
+using ReportParser.Batch.IO;
+using ReportParser.Export;
 
 int files = 10_000, jobs = Environment.ProcessorCount;
-var format = OutputFormat.Csv;
+var format = ExportFormat.Csv;
 for (int i = 0; i < args.Length - 1; i++)
 {
     switch (args[i])
     {
         case "--files": files = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--jobs": jobs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
-        case "--format": format = Enum.Parse<OutputFormat>(args[++i], ignoreCase: true); break;
+        case "--format": format = Enum.Parse<ExportFormat>(args[++i], ignoreCase: true); break;
     }
 }
 
@@ -43,9 +45,9 @@ if (args.Contains("--stages"))
 {
     // Where the time goes, single-threaded, over the first 1,000 files.
     var sample = Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Take(1000).Select(File.ReadAllBytes).ToList();
-    using var nullCells = new CsvTableWriter("/dev/null", OutputTables.CellColumns, false);
-    using var nullReports = new CsvTableWriter("/dev/null", OutputTables.ReportColumns, false);
-    using var nullDiags = new CsvTableWriter("/dev/null", OutputTables.DiagnosticColumns, false);
+    using var nullCells = new CsvTableWriter("/dev/null", CellRow.Schema.Columns, false);
+    using var nullReports = new CsvTableWriter("/dev/null", WideReportRow.Schema.Columns, false);
+    using var nullDiags = new CsvTableWriter("/dev/null", DiagnosticRow.Schema.Columns, false);
     foreach (var stage in new[] { "parse", "parse+project", "parse+project+write", "parse", "parse+project", "parse+project+write" })
     {
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
@@ -54,12 +56,12 @@ if (args.Contains("--stages"))
             if (stage == "parse") ReportParser.Report.Parse(ReportParser.ReportSource.FromBytes(b, "x"));
             else
             {
-                var o = BatchExporter.Process(new InputItem(0, "x", "") { Bytes = b }, new BatchOptions { Inputs = Array.Empty<string>(), OutDir = "" });
+                var o = ReportExporter.Process(new InputFile(0, "x", "") { Bytes = b }, new ExportOptions { Inputs = Array.Empty<string>(), OutputDirectory = "" });
                 if (stage.EndsWith("write", StringComparison.Ordinal))
                 {
-                    foreach (var c in o.Cells) nullCells.Write(c);
-                    foreach (var d in o.Diagnostics) nullDiags.Write(d);
-                    nullReports.Write(o.ReportRow!);
+                    foreach (var c in o.Cells) nullCells.Write(CellRow.Schema.Fields(c));
+                    foreach (var d in o.Diagnostics) nullDiags.Write(DiagnosticRow.Schema.Fields(d));
+                    nullReports.Write(WideReportRow.Schema.Fields(o.Report!));
                 }
             }
         }
@@ -72,23 +74,23 @@ long before = PeakRss();
 
 var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 var watch = Stopwatch.StartNew();
-BatchTotals totals;
-using (var progress = new Progress(Console.Error, ProgressMode.Lines, true))
+ExportSummary totals;
 {
-    var options = new BatchOptions { Inputs = new[] { input }, OutDir = output, Jobs = jobs, Format = format, Progress = ProgressMode.Lines };
+    var options = new ExportOptions { Inputs = new[] { input }, OutputDirectory = output, Jobs = jobs, Format = format };
     if (args.Contains("--no-parse"))
     {
         // The pipeline's own cost: every file "parses" to the same cached result.
         var cached = ReportParser.Report.ParseText(baseText, "cached");
         options = options with { Parse = (_, _) => cached };
     }
-    totals = BatchExporter.Run(options, progress);
+    var lines = new Progress<ExportProgress>(p => { if (p.Done % 1000 == 0) Console.Error.WriteLine($"progress: {p.Done:N0}/{p.Total:N0} files"); });
+    totals = ReportExporter.ExportAsync(options, lines).GetAwaiter().GetResult();
 }
 watch.Stop();
 var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 long peak = PeakRss();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"files {totals.Files:N0} (parsed {totals.ByStatus["parsed"]:N0}, with errors {totals.ByStatus["parsed-with-errors"]:N0}), cells {totals.Cells:N0}, diagnostics {totals.DiagnosticRows:N0} (cross-report {totals.CrossReportFindings:N0})"));
+    $"files {totals.Files:N0} (parsed {totals.ByStatus[ReportParser.ReportStatus.Parsed]:N0}, with errors {totals.ByStatus[ReportParser.ReportStatus.ParsedWithErrors]:N0}), cells {totals.Cells:N0}, diagnostics {totals.DiagnosticRows:N0} (cross-report {totals.CrossReportFindings:N0})"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"jobs {jobs}, processors {Environment.ProcessorCount}, format {format}: {watch.Elapsed.TotalSeconds:0.00} s, {totals.Files / watch.Elapsed.TotalSeconds:N0} files/s, peak RSS {peak / 1048576.0:0} MB (before the run {before / 1048576.0:0} MB), GC heap now {GC.GetGCMemoryInfo(GCKind.Any).HeapSizeBytes / 1048576.0:0} MB"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -1,4 +1,3 @@
-using ReportParser.Tables;
 using ReportParser.Template;
 
 namespace ReportParser.Export;
@@ -62,17 +61,21 @@ public static class ReportCellKeys
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
     public static string[] Values(AnnualReport report)
+        => Array.ConvertAll(Numbers(report), v => v?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "");
+
+    /// <summary>The report's values aligned with <see cref="All"/>; null when the cell is not stated or the report's template has no such cell.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
+    public static decimal?[] Numbers(AnnualReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var values = new string[All.Count];
-        Array.Fill(values, "");
+        var values = new decimal?[All.Count];
         foreach (var t in report.Tables)
         {
             foreach (var c in t.Cells)
             {
                 if (c.Value is not decimal v) continue;
                 int i = IndexOf(c.Table, c.Row, c.Column);
-                if (i >= 0) values[i] = v.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (i >= 0) values[i] = v;
             }
         }
         return values;

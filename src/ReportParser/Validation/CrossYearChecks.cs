@@ -14,8 +14,8 @@ public sealed record CrossReportFinding(long Index, string File, Diagnostic Diag
 /// <list type="bullet">
 /// <item><c>CrossReport.Duplicate</c> (RP4007): the same report twice, as identical bytes, or with the same agency, year
 /// and table values (e.g. the HTML page and the PDF of one report); reported on the later file.</item>
-/// <item><c>CrossReport.CopiedTables</c> (RP4008): identical table values (with at least
-/// <see cref="CrossYearSummary.MinNonZeroCells"/> non-zero cells) under another agency or year; reported on the later file.</item>
+/// <item><c>CrossReport.CopiedTables</c> (RP4008): identical table values (the same <see cref="CrossYearSummary.TablesHash"/>,
+/// which is only given for tables with a few non-zero cells) under another agency or year; reported on the later file.</item>
 /// <item><c>CrossYear.CarryOver</c> (RP4006): for one agency, year N's 上年结转 differs from year N−1's 结转下年度继续办理
 /// in a column where both are stated; reported on year N's report.</item>
 /// </list>
@@ -98,7 +98,7 @@ public static class CrossYearChecks
             {
                 if (r.CarriedOver[c] is decimal now && previous.CarriedForward[c] is decimal then && now != then)
                 {
-                    differences.Add($"{Export.ReportCellKeys.RequestColumnLabels[c]} {N(now)} ≠ {N(then)}");
+                    differences.Add($"{CrossYearSummary.ApplicantLabels[c]} {N(now)} ≠ {N(then)}");
                 }
             }
             if (differences.Count > 0)

@@ -1,76 +1,58 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using ReportParser.Export;
+using ReportParser.Template;
 
 namespace ReportParser.Validation;
 
 /// <summary>
 /// The little a batch keeps of each report for the cross-report checks of <see cref="CrossYearChecks"/>: identity,
-/// agency, year, content and table fingerprints, and table 三's 上年结转 and 结转下年度 rows. Built from the wide
-/// values of <see cref="ReportCellKeys.Values"/>, so it can be rebuilt from a written <c>reports.csv</c>.
+/// agency, year, content and table fingerprints, and table 三's 上年结转 and 结转下年度 rows. Built from the typed report
+/// (<see cref="From"/>), or from the same typed fields read back from a written reports table.
 /// </summary>
 /// <param name="Index">Position of the file in the batch's input enumeration (orders the findings).</param>
 /// <param name="File">The file identity (path, or <c>archive.zip!entry</c>).</param>
 /// <param name="Agency">发布机构, or null.</param>
 /// <param name="Year">Report year, or null.</param>
-/// <param name="ContentHash">A hash of the file's bytes, or null.</param>
-/// <param name="TablesHash">A hash of the stated table values, or null when fewer than <see cref="MinNonZeroCells"/> are non-zero
-/// (all-zero tables are common and prove no copying).</param>
-/// <param name="CarriedOver">Table 三 row 二、上年结转, per applicant column (<see cref="ReportCellKeys.RequestColumns"/>); null = not stated.</param>
+/// <param name="ContentHash">A fingerprint of the file's bytes, or null.</param>
+/// <param name="TablesHash">A fingerprint of the stated table values, or null when too few are non-zero to prove copying.</param>
+/// <param name="CarriedOver">Table 三 row 二、上年结转, per applicant column (<see cref="ApplicantColumns"/>); null = not stated.</param>
 /// <param name="CarriedForward">Table 三 row 四、结转下年度继续办理, per applicant column.</param>
 public sealed record CrossYearSummary(long Index, string File, string? Agency, int? Year, string? ContentHash, string? TablesHash,
     IReadOnlyList<decimal?> CarriedOver, IReadOnlyList<decimal?> CarriedForward)
 {
-    /// <summary>Table fingerprints need at least this many non-zero cells.</summary>
-    public const int MinNonZeroCells = 3;
+    /// <summary>The row key of 二、上年结转 in table 三.</summary>
+    public const string CarriedOverRow = "CarriedOver";
 
-    /// <summary>Builds a summary from a report's wide values (aligned with <see cref="ReportCellKeys.All"/>).</summary>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="values"/> is not aligned with <see cref="ReportCellKeys.All"/>.</exception>
-    public static CrossYearSummary FromValues(long index, string file, string? agency, int? year, string? contentHash, IReadOnlyList<string?> values)
+    /// <summary>The row key of 四、结转下年度继续办理 in table 三.</summary>
+    public const string CarriedForwardRow = "CarriedForward";
+
+    /// <summary>The applicant column keys of table 三 (NaturalPerson … Total), in template order: the positions of <see cref="CarriedOver"/> and <see cref="CarriedForward"/>.</summary>
+    public static IReadOnlyList<string> ApplicantColumns { get; } = TemplateSchema.RequestColumnArray.Select(c => c.Key).ToArray();
+
+    /// <summary>The printed labels of <see cref="ApplicantColumns"/> (自然人 … 总计).</summary>
+    internal static IReadOnlyList<string> ApplicantLabels { get; } = TemplateSchema.RequestColumnArray.Select(c => c.Label).ToArray();
+
+    /// <summary>Builds the summary of a parsed report.</summary>
+    /// <param name="index">The file's position in the batch.</param>
+    /// <param name="file">The file identity.</param>
+    /// <param name="report">The typed report.</param>
+    /// <param name="contentHash">The fingerprint of the file's bytes, or null.</param>
+    /// <param name="tablesHash">The fingerprint of the stated table values, or null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="file"/> or <paramref name="report"/> is null.</exception>
+    public static CrossYearSummary From(long index, string file, AnnualReport report, string? contentHash, string? tablesHash)
     {
         ArgumentNullException.ThrowIfNull(file);
-        ArgumentNullException.ThrowIfNull(values);
-        if (values.Count != ReportCellKeys.All.Count) throw new ArgumentException($"expected {ReportCellKeys.All.Count} values, got {values.Count}", nameof(values));
-        return new CrossYearSummary(index, file, string.IsNullOrWhiteSpace(agency) ? null : agency, year, string.IsNullOrEmpty(contentHash) ? null : contentHash,
-            TablesHashOf(values), Row(values, "CarriedOver"), Row(values, "CarriedForward"));
+        ArgumentNullException.ThrowIfNull(report);
+        var m = report.Metadata;
+        return new CrossYearSummary(index, file, string.IsNullOrWhiteSpace(m.Agency) ? null : m.Agency, m.Year,
+            string.IsNullOrEmpty(contentHash) ? null : contentHash, string.IsNullOrEmpty(tablesHash) ? null : tablesHash,
+            Row(report.Requests, CarriedOverRow), Row(report.Requests, CarriedForwardRow));
     }
 
-    /// <summary>A hex SHA-256 prefix (128 bits) of bytes: the content fingerprint written to <c>reports.csv</c>.</summary>
-    /// <exception cref="ArgumentNullException"><paramref name="bytes"/> is null.</exception>
-    public static string HashBytes(ReadOnlySpan<byte> bytes)
+    private static decimal?[] Row(RequestsTable? table, string row)
     {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(bytes, hash);
-        return Convert.ToHexStringLower(hash[..16]);
-    }
-
-    /// <summary>The table fingerprint of wide values, or null when fewer than <see cref="MinNonZeroCells"/> cells are non-zero.</summary>
-    /// <exception cref="ArgumentNullException"><paramref name="values"/> is null.</exception>
-    public static string? TablesHashOf(IReadOnlyList<string?> values)
-    {
-        ArgumentNullException.ThrowIfNull(values);
-        var sb = new StringBuilder(8192);
-        int nonZero = 0;
-        for (int i = 0; i < values.Count && i < ReportCellKeys.All.Count; i++)
-        {
-            var v = values[i];
-            if (string.IsNullOrEmpty(v)) continue;
-            if (v.AsSpan().IndexOfAnyInRange('1', '9') >= 0) nonZero++; // invariant-culture numbers: non-zero iff a digit 1–9
-            sb.Append(ReportCellKeys.All[i]).Append('=').Append(v).Append('\n');
-        }
-        return nonZero < MinNonZeroCells ? null : HashBytes(Encoding.UTF8.GetBytes(sb.ToString()));
-    }
-
-    private static decimal?[] Row(IReadOnlyList<string?> values, string row)
-    {
-        var result = new decimal?[ReportCellKeys.RequestColumns.Count];
-        for (int c = 0; c < result.Length; c++)
-        {
-            int i = ReportCellKeys.IndexOf($"Requests.{row}.{ReportCellKeys.RequestColumns[c]}");
-            if (i >= 0 && values[i] is { Length: > 0 } v && decimal.TryParse(v, NumberStyles.Number, CultureInfo.InvariantCulture, out var d)) result[c] = d;
-        }
+        var result = new decimal?[ApplicantColumns.Count];
+        var r = table?[row];
+        if (r is null) return result;
+        for (int c = 0; c < result.Length; c++) result[c] = r[ApplicantColumns[c]]?.Value;
         return result;
     }
 }

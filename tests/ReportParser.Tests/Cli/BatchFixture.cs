@@ -1,8 +1,9 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
+using ReportParser.Batch;
 using ReportParser.Cli;
-using ReportParser.Cli.Batch;
+using ReportParser.Export;
 
 namespace ReportParser.Tests.Cli;
 
@@ -73,14 +74,14 @@ internal static class BatchFixture
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        int code = Commands.Run(args, stdout, stderr);
+        int code = CliApp.Run(args, stdout, stderr);
         return (code, stdout.ToString(), stderr.ToString());
     }
 
     /// <summary>Reads an output table (any format) as rows of strings, header first.</summary>
-    public static List<string[]> Read(string dir, string table, OutputFormat format = OutputFormat.Csv)
+    public static List<string[]> Read(string dir, string table, ExportFormat format = ExportFormat.Csv)
     {
-        using var r = OutputTables.Open(dir, table, format);
+        using var r = OutputFolder.Open(dir, ExportTables.All.Single(t => t.Name == table), format);
         var rows = new List<string[]> { r.Columns.ToArray() };
         rows.AddRange(r.Rows());
         return rows;

@@ -11,7 +11,7 @@ public class CliTests
     {
         var o = new StringWriter();
         var e = new StringWriter();
-        int code = Commands.Run(args, o, e);
+        int code = CliApp.Run(args, o, e);
         return (code, o.ToString(), e.ToString());
     }
 

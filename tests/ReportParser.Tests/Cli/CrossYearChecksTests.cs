@@ -8,14 +8,17 @@ public class CrossYearChecksTests
 {
     private static CrossYearSummary Summary(long index, string file, string? agency, int? year, string hash, decimal? carriedOverNp, decimal? carriedForwardNp, int seed)
     {
-        var values = new string?[ReportCellKeys.All.Count];
-        for (int i = 0; i < values.Length; i++) values[i] = "";
-        values[ReportCellKeys.IndexOf("Requests.NewRequests.NaturalPerson")] = (seed + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        values[ReportCellKeys.IndexOf("Requests.Granted.NaturalPerson")] = (seed + 2).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        values[ReportCellKeys.IndexOf("Requests.Total.NaturalPerson")] = (seed + 3).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (carriedOverNp is decimal co) values[ReportCellKeys.IndexOf("Requests.CarriedOver.NaturalPerson")] = co.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (carriedForwardNp is decimal cf) values[ReportCellKeys.IndexOf("Requests.CarriedForward.NaturalPerson")] = cf.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return CrossYearSummary.FromValues(index, file, agency, year, hash, values);
+        var values = new decimal?[ReportCellKeys.All.Count];
+        values[ReportCellKeys.IndexOf("Requests.NewRequests.NaturalPerson")] = seed + 1;
+        values[ReportCellKeys.IndexOf("Requests.Granted.NaturalPerson")] = seed + 2;
+        values[ReportCellKeys.IndexOf("Requests.Total.NaturalPerson")] = seed + 3;
+        values[ReportCellKeys.IndexOf("Requests.CarriedOver.NaturalPerson")] = carriedOverNp;
+        values[ReportCellKeys.IndexOf("Requests.CarriedForward.NaturalPerson")] = carriedForwardNp;
+        var carriedOver = new decimal?[CrossYearSummary.ApplicantColumns.Count];
+        var carriedForward = new decimal?[CrossYearSummary.ApplicantColumns.Count];
+        carriedOver[0] = carriedOverNp;
+        carriedForward[0] = carriedForwardNp;
+        return new CrossYearSummary(index, file, agency, year, hash, ReportFingerprints.Tables(values), carriedOver, carriedForward);
     }
 
     [Fact]
@@ -69,12 +72,14 @@ public class CrossYearChecksTests
     [Fact]
     public void Tables_with_few_non_zero_cells_prove_no_copying()
     {
-        var values = Enumerable.Repeat("0", ReportCellKeys.All.Count).ToArray();
-        CrossYearSummary.TablesHashOf(values).Should().BeNull();
-        values[0] = "1";
-        values[1] = "2";
-        CrossYearSummary.TablesHashOf(values).Should().BeNull();
-        values[2] = "3";
-        CrossYearSummary.TablesHashOf(values).Should().NotBeNull();
+        var values = Enumerable.Repeat((decimal?)0m, ReportCellKeys.All.Count).ToArray();
+        ReportFingerprints.Tables(values).Should().BeNull();
+        values[0] = 1;
+        values[1] = 2;
+        ReportFingerprints.Tables(values).Should().BeNull();
+        values[2] = 3;
+        ReportFingerprints.Tables(values).Should().NotBeNull();
+        values[3] = null;
+        ReportFingerprints.Tables(values).Should().NotBe(ReportFingerprints.Tables(values.Select((v, i) => i == 3 ? 0m : v).ToArray()), "a not-stated cell differs from a zero");
     }
 }

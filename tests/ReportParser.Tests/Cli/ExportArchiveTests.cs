@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
-using ReportParser.Cli.Batch;
 using ReportParser.Export;
 using static ReportParser.Tests.Cli.BatchFixture;
 
@@ -140,10 +139,11 @@ public sealed class ExportArchiveTests : IDisposable
         {
             if (bytes is null || status is not null) continue;
             var r = Report.Parse(ReportSource.FromBytes(bytes, file));
-            foreach (var c in CellRecord.From(r))
+            foreach (var c in CellRow.From(r))
             {
-                expected.Add(new[] { c.File, c.Agency ?? "", c.Year?.ToString(CultureInfo.InvariantCulture) ?? "", c.Template, c.Table, c.Row, c.Column, c.Value, c.Raw ?? "",
-                    c.Line?.ToString(CultureInfo.InvariantCulture) ?? "", source, c.Page?.ToString(CultureInfo.InvariantCulture) ?? "" });
+                expected.Add(new[] { c.File, c.Agency ?? "", c.Year?.ToString(CultureInfo.InvariantCulture) ?? "", c.Template.ToKey(), c.Table, c.Row, c.Column,
+                    c.Value?.ToString(CultureInfo.InvariantCulture) ?? "", c.Raw ?? "", c.Line?.ToString(CultureInfo.InvariantCulture) ?? "", source,
+                    c.Page?.ToString(CultureInfo.InvariantCulture) ?? "" });
             }
         }
         var cells = Read(dir, "cells");
@@ -198,7 +198,7 @@ public sealed class ExportArchiveTests : IDisposable
         var merged = Path.Combine(_root, "merged");
         var (code, _, err) = Run(new[] { "merge" }.Concat(shards.AsEnumerable().Reverse()).Concat(new[] { "--out", merged }).ToArray());
         code.Should().Be(0, err);
-        foreach (var t in OutputTables.Names)
+        foreach (var t in ExportTables.All.Select(t => t.Name))
         {
             File.ReadAllText(Path.Combine(merged, t + ".csv")).Should().Be(File.ReadAllText(Path.Combine(single, t + ".csv")), t);
         }
@@ -209,7 +209,7 @@ public sealed class ExportArchiveTests : IDisposable
     {
         var one = Export("j1", "--jobs", "1");
         var four = Export("j4", "--jobs", "4");
-        foreach (var t in OutputTables.Names)
+        foreach (var t in ExportTables.All.Select(t => t.Name))
         {
             File.ReadAllBytes(Path.Combine(four, t + ".csv")).Should().Equal(File.ReadAllBytes(Path.Combine(one, t + ".csv")), t);
         }
@@ -226,7 +226,7 @@ public sealed class ExportArchiveTests : IDisposable
         var merged = Path.Combine(_root, "mixed-merged");
         var (code, _, err) = Run("merge", parquet, jsonl, "--out", merged, "--format", "csv");
         code.Should().Be(0, err);
-        foreach (var t in OutputTables.Names)
+        foreach (var t in ExportTables.All.Select(t => t.Name))
         {
             File.ReadAllText(Path.Combine(merged, t + ".csv")).Should().Be(File.ReadAllText(Path.Combine(single, t + ".csv")), t);
         }
@@ -236,7 +236,7 @@ public sealed class ExportArchiveTests : IDisposable
     public void Excel_bom_starts_each_csv_with_a_byte_order_mark()
     {
         var dir = Export("bom", "--excel-bom");
-        foreach (var t in OutputTables.Names) File.ReadAllBytes(Path.Combine(dir, t + ".csv")).Take(3).Should().Equal(0xEF, 0xBB, 0xBF);
+        foreach (var t in ExportTables.All.Select(t => t.Name)) File.ReadAllBytes(Path.Combine(dir, t + ".csv")).Take(3).Should().Equal(0xEF, 0xBB, 0xBF);
         var plain = Export("nobom");
         File.ReadAllBytes(Path.Combine(plain, "files.csv")).Take(4).Should().Equal("file"u8.ToArray());
         Read(dir, "files").Skip(1).Select(r => r[0]).Should().Equal(Read(plain, "files").Skip(1).Select(r => r[0]));

@@ -1,4 +1,5 @@
-using ReportParser.Cli.Batch;
+using ReportParser.Batch;
+using ReportParser.Cli.Output;
 using static ReportParser.Tests.Cli.BatchFixture;
 
 namespace ReportParser.Tests.Cli;
@@ -22,14 +23,14 @@ public sealed class ExportBehaviourTests : IDisposable
     }
 
     [Fact]
-    public void A_file_over_the_time_limit_is_listed_as_unreadable_and_the_run_goes_on()
+    public async Task A_file_over_the_time_limit_is_listed_as_unreadable_and_the_run_goes_on()
     {
         var dir = WriteReports(6);
         File.WriteAllText(Path.Combine(dir, "r3-slow.txt"), Variant(Agency(33), 2021, 33));
         var outDir = Path.Combine(_root, "out");
-        var options = new BatchOptions
+        var options = new ExportOptions
         {
-            Inputs = new[] { dir }, OutDir = outDir, Jobs = 2, TimeLimit = TimeSpan.FromSeconds(6), Progress = ProgressMode.None,
+            Inputs = new[] { dir }, OutputDirectory = outDir, Jobs = 2, TimeLimit = TimeSpan.FromSeconds(6),
             Parse = (source, o) =>
             {
                 if (source.Name.EndsWith("slow.txt", StringComparison.Ordinal)) Thread.Sleep(TimeSpan.FromSeconds(40));
@@ -38,11 +39,10 @@ public sealed class ExportBehaviourTests : IDisposable
         };
         Report.ParseText(Variant(Agency(1), 2021, 1)); // warm up, so only the slow file can reach the limit on a busy machine
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        BatchTotals totals;
-        using (var progress = new Progress(TextWriter.Null, ProgressMode.None, false)) totals = BatchExporter.Run(options, progress);
+        var totals = await ReportExporter.ExportAsync(options);
         watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30), "the run does not wait for the slow parse");
         totals.Files.Should().Be(7);
-        totals.ByStatus["unreadable"].Should().Be(1);
+        totals.ByStatus[ReportStatus.Unreadable].Should().Be(1);
         var files = Read(outDir, "files");
         var slow = files.Single(r => r[0].EndsWith("r3-slow.txt", StringComparison.Ordinal));
         slow[1].Should().Be("unreadable");
@@ -53,16 +53,16 @@ public sealed class ExportBehaviourTests : IDisposable
     }
 
     [Fact]
-    public void A_parser_exception_makes_the_file_unreadable_with_the_reason()
+    public async Task A_parser_exception_makes_the_file_unreadable_with_the_reason()
     {
         var dir = WriteReports(2);
         var outDir = Path.Combine(_root, "out");
-        var options = new BatchOptions
+        var options = new ExportOptions
         {
-            Inputs = new[] { dir }, OutDir = outDir, Progress = ProgressMode.None,
+            Inputs = new[] { dir }, OutputDirectory = outDir,
             Parse = (source, o) => source.Name.EndsWith("r2.txt", StringComparison.Ordinal) ? throw new InvalidOperationException("boom") : Report.Parse(source, o),
         };
-        using (var progress = new Progress(TextWriter.Null, ProgressMode.None, false)) BatchExporter.Run(options, progress);
+        await ReportExporter.ExportAsync(options);
         var files = Read(outDir, "files");
         files[2][1].Should().Be("unreadable");
         files[2][2].Should().Be("the parser failed: InvalidOperationException: boom");
@@ -83,9 +83,11 @@ public sealed class ExportBehaviourTests : IDisposable
     {
         var err = new StringWriter();
         var p = new Progress(err, ProgressMode.Lines, false);
-        p.SetTotal(10);
-        for (int i = 0; i < 4; i++) p.Done(failed: i == 0);
-        var line = typeof(Progress).GetMethod("Text", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.Invoke(p, null) as string;
+        p.Report(new ExportProgress(1, null, 1, "a"));
+        p.Text().Should().StartWith("progress: 1 files (counting…)");
+        for (int i = 2; i <= 4; i++) p.Report(new ExportProgress(i, 10, 1, "a"));
+        p.Report(new ExportProgress(3, null, 0, "late report from another thread"));
+        var line = p.Text();
         p.Dispose();
         line.Should().StartWith("progress: 4/10 files").And.Contain("files/s").And.Contain("ETA").And.Contain("1 unreadable");
     }
@@ -122,7 +124,7 @@ public sealed class ExportBehaviourTests : IDisposable
         Directory.CreateDirectory(good);
         File.WriteAllText(Path.Combine(good, "a.txt"), Variant(Agency(1), 2021, 1));
         var r = Report.ParseText(Variant(Agency(1), 2021, 1));
-        var (code, output, _) = Run("check", good);
+        var (code, output, _) = Run("check", good, "--min-severity", "info");
         code.Should().Be(r.HasErrors ? 1 : 0);
         output.Should().Contain(Path.Combine(good, "a.txt") + ": ");
 
@@ -131,7 +133,7 @@ public sealed class ExportBehaviourTests : IDisposable
         File.WriteAllText(Path.Combine(withBad, "notes.txt"), "会议纪要\n今天讨论了办公用品采购。\n");
         var zip = Path.Combine(_root, "a.zip");
         File.WriteAllBytes(zip, GbkZip(new[] { ("报告.txt", Utf8(Variant(Agency(2), 2021, 2))) }));
-        var (code2, output2, _) = Run("check", withBad, zip);
+        var (code2, output2, _) = Run("check", withBad, zip, "--min-severity", "info");
         code2.Should().Be(1, "notes.txt is not a report: an error diagnostic");
         output2.Should().Contain("RP2015").And.Contain(zip + "!报告.txt: ");
 

@@ -1,4 +1,4 @@
-using ReportParser.Cli.Batch;
+using ReportParser.Batch.IO;
 
 namespace ReportParser.Tests.Cli;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using ReportParser.Cli.Batch;
+using ReportParser.Batch;
 
 namespace ReportParser.Tests.Cli;
 

@@ -203,7 +203,7 @@ public class PdfSharedCorpusTests
 
     private static int RunCli(string[] args)
     {
-        var commands = Assembly.Load("ReportParser.Cli").GetType("ReportParser.Cli.Commands", throwOnError: true)!;
+        var commands = Assembly.Load("ReportParser.Cli").GetType("ReportParser.Cli.CliApp", throwOnError: true)!;
         var run = commands.GetMethod("Run", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!;
         return (int)run.Invoke(null, new object?[] { args, TextWriter.Null, TextWriter.Null })!;
     }

@@ -1,59 +1,15 @@
 using System.IO.Compression;
-using System.Text;
 
-namespace ReportParser.Cli.Batch;
-
-/// <summary>
-/// One input file of a batch: a file on disk (read lazily by a worker), an archive entry (read by the
-/// enumerator, since an archive is read sequentially), or a file that failed before parsing.
-/// </summary>
-/// <param name="Index">Position in the full enumeration (all shards): the order of every output.</param>
-/// <param name="File">Identity: the path as given, or <c>archive.zip!entry/path</c> (and <c>a.zip!inner.zip!x.txt</c>).</param>
-/// <param name="Source">The entry path inside the archive, or empty for a file on disk.</param>
-internal sealed record InputItem(long Index, string File, string Source)
-{
-    /// <summary>A file on disk to read, or null.</summary>
-    public string? Path { get; init; }
-
-    /// <summary>The bytes of an archive entry, or null.</summary>
-    public byte[]? Bytes { get; init; }
-
-    /// <summary>When set, the file is not parsed: it is listed with this status and reason.</summary>
-    public FileStatus? Status { get; init; }
-
-    /// <summary>Why the file has <see cref="Status"/>.</summary>
-    public string Reason { get; init; } = "";
-}
-
-/// <summary>The status of an input file in files.csv.</summary>
-internal enum FileStatus
-{
-    Parsed,
-    ParsedWithErrors,
-    NotAReport,
-    Unreadable,
-}
-
-internal static class FileStatusText
-{
-    public static string ToText(this FileStatus s) => s switch
-    {
-        FileStatus.Parsed => "parsed",
-        FileStatus.ParsedWithErrors => "parsed-with-errors",
-        FileStatus.NotAReport => "not-a-report",
-        _ => "unreadable",
-    };
-
-    public static readonly string[] All = { "parsed", "parsed-with-errors", "not-a-report", "unreadable" };
-}
+namespace ReportParser.Batch;
 
 /// <summary>
 /// Walks the inputs in a deterministic order: arguments as given; folders recursively, files sorted by ordinal path;
 /// archives (.zip, detected by content) entry by entry in the archive's own order, nested archives one level deep.
 /// Each file gets its position in the full enumeration; a shard filter skips reading the entries it does not own.
-/// The same file given twice (directly and through a folder) is listed once.
+/// The same file given twice (directly and through a folder) is listed once. A path that does not exist, an archive that
+/// cannot be opened and an entry that cannot be read are yielded with <see cref="InputFile.Status"/> set, never thrown.
 /// </summary>
-internal sealed class InputEnumerator
+public sealed class InputEnumerator
 {
     private static readonly byte[] ZipMagic = "PK\x03\x04"u8.ToArray();
     private static readonly byte[] EmptyZipMagic = "PK\x05\x06"u8.ToArray();
@@ -62,9 +18,16 @@ internal sealed class InputEnumerator
     private readonly Func<string, bool> _include;
     private readonly long _maxEntryBytes;
     private long _index;
+    private CancellationToken _cancel;
 
+    /// <summary>Creates an enumerator over files, folders and zip archives.</summary>
+    /// <param name="inputs">Paths of files, folders and archives, walked in this order.</param>
+    /// <param name="include">Which file identities to yield (a shard's <see cref="Shard.Contains"/>); every file still takes its place in the numbering. Null for all.</param>
+    /// <param name="maxEntryBytes">Archive entries larger than this are yielded as unreadable without being read.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="inputs"/> is null.</exception>
     public InputEnumerator(IReadOnlyList<string> inputs, Func<string, bool>? include = null, long maxEntryBytes = 64L * 1024 * 1024)
     {
+        ArgumentNullException.ThrowIfNull(inputs);
         _inputs = inputs;
         _include = include ?? (_ => true);
         _maxEntryBytes = maxEntryBytes;
@@ -74,8 +37,16 @@ internal sealed class InputEnumerator
     /// Only counts the files a run will list (for the progress ETA): reads archive directories, not entry contents, so a
     /// nested archive counts as one file. Archives are recognised by name here, not by content, to keep the count cheap.
     /// </summary>
-    public static long Count(IReadOnlyList<string> inputs, Func<string, bool> include, CancellationToken cancel)
+    /// <param name="inputs">As for the constructor.</param>
+    /// <param name="include">As for the constructor; null for all.</param>
+    /// <param name="cancel">Stops the count.</param>
+    /// <returns>The number of files.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="inputs"/> is null.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancel"/> was cancelled.</exception>
+    public static long Count(IReadOnlyList<string> inputs, Func<string, bool>? include = null, CancellationToken cancel = default)
     {
+        ArgumentNullException.ThrowIfNull(inputs);
+        include ??= _ => true;
         long n = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in Paths(inputs, seen))
@@ -100,16 +71,21 @@ internal sealed class InputEnumerator
         return n;
     }
 
-    public IEnumerable<InputItem> Enumerate()
+    /// <summary>Yields every input file in order, numbered from 0 each time it is called.</summary>
+    /// <param name="cancel">Checked before each file and archive entry.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancel"/> was cancelled.</exception>
+    public IEnumerable<InputFile> Enumerate(CancellationToken cancel = default)
     {
         _index = 0;
+        _cancel = cancel;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in Paths(_inputs, seen))
         {
+            cancel.ThrowIfCancellationRequested();
             if (path.Missing)
             {
                 var item = Next(path.Path, "");
-                if (item is not null) yield return item with { Status = FileStatus.Unreadable, Reason = "not found" };
+                if (item is not null) yield return item with { Status = ReportStatus.Unreadable, Reason = "not found" };
                 continue;
             }
             if (!IsZip(path.Path))
@@ -122,10 +98,10 @@ internal sealed class InputEnumerator
         }
     }
 
-    private InputItem? Next(string file, string source)
+    private InputFile? Next(string file, string source)
     {
         long index = _index++;
-        return _include(file) ? new InputItem(index, file, source) : null;
+        return _include(file) ? new InputFile(index, file, source) : null;
     }
 
     private readonly record struct InputPath(string Path, bool Missing);
@@ -210,7 +186,7 @@ internal sealed class InputEnumerator
 
     private static bool IsDirectory(ZipArchiveEntry e) => e.FullName.EndsWith('/') && e.Length == 0;
 
-    private IEnumerable<InputItem> Archive(string path)
+    private IEnumerable<InputFile> Archive(string path)
     {
         ZipArchive? zip = null;
         string? failure = null;
@@ -225,7 +201,7 @@ internal sealed class InputEnumerator
         if (zip is null)
         {
             var item = Next(path, "");
-            if (item is not null) yield return item with { Status = FileStatus.Unreadable, Reason = failure ?? "unreadable archive" };
+            if (item is not null) yield return item with { Status = ReportStatus.Unreadable, Reason = failure ?? "unreadable archive" };
             yield break;
         }
         using (zip)
@@ -234,18 +210,19 @@ internal sealed class InputEnumerator
         }
     }
 
-    private IEnumerable<InputItem> Entries(ZipArchive zip, string archiveFile, string prefix, bool nested)
+    private IEnumerable<InputFile> Entries(ZipArchive zip, string archiveFile, string prefix, bool nested)
     {
         var entries = zip.Entries.Where(e => !IsDirectory(e)).ToList();
         if (entries.Count == 0)
         {
             var source = prefix.TrimEnd('!');
             var item = Next(source.Length == 0 ? archiveFile : archiveFile + "!" + source, source);
-            if (item is not null) yield return item with { Status = FileStatus.NotAReport, Reason = "the archive holds no files" };
+            if (item is not null) yield return item with { Status = ReportStatus.NotAReport, Reason = "the archive holds no files" };
             yield break;
         }
         foreach (var entry in entries)
         {
+            _cancel.ThrowIfCancellationRequested();
             string source = prefix + entry.FullName;
             string file = archiveFile + "!" + source;
             // A nested archive must be read to list its entries, whatever the shard.
@@ -281,11 +258,11 @@ internal sealed class InputEnumerator
             if (next is null) continue;
             if (bytes is null)
             {
-                yield return next with { Status = FileStatus.Unreadable, Reason = failure ?? "unreadable archive entry" };
+                yield return next with { Status = ReportStatus.Unreadable, Reason = failure ?? "unreadable archive entry" };
             }
             else if (nested && IsZip(bytes) && !IsOfficeBytes(bytes))
             {
-                yield return next with { Status = FileStatus.NotAReport, Reason = "an archive nested more than one level deep; not expanded" };
+                yield return next with { Status = ReportStatus.NotAReport, Reason = "an archive nested more than one level deep; not expanded" };
             }
             else
             {
@@ -333,50 +310,3 @@ internal sealed class InputEnumerator
     }
 }
 
-/// <summary>
-/// Decodes zip entry names that lack the UTF-8 flag: as UTF-8 when the bytes are valid UTF-8 (archives made on Linux
-/// or macOS), otherwise as GB18030 (archives made on Chinese Windows, whose names are in the ANSI code page GBK).
-/// Names with the UTF-8 flag are decoded as UTF-8 by <see cref="ZipArchive"/> itself.
-/// </summary>
-internal sealed class ZipNameEncoding : Encoding
-{
-    public static readonly ZipNameEncoding Instance = new();
-
-    private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
-    private static readonly Encoding Gb18030;
-
-    static ZipNameEncoding()
-    {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        Gb18030 = Encoding.GetEncoding("GB18030");
-    }
-
-    private static Encoding For(byte[] bytes, int index, int count)
-    {
-        try
-        {
-            StrictUtf8.GetCharCount(bytes, index, count);
-            return StrictUtf8;
-        }
-        catch (DecoderFallbackException)
-        {
-            return Gb18030;
-        }
-    }
-
-    public override int GetByteCount(char[] chars, int index, int count) => UTF8.GetByteCount(chars, index, count);
-
-    public override int GetBytes(char[] chars, int charIndex, int charCount, byte[] bytes, int byteIndex)
-        => UTF8.GetBytes(chars, charIndex, charCount, bytes, byteIndex);
-
-    public override int GetCharCount(byte[] bytes, int index, int count) => For(bytes, index, count).GetCharCount(bytes, index, count);
-
-    public override int GetChars(byte[] bytes, int byteIndex, int byteCount, char[] chars, int charIndex)
-        => For(bytes, byteIndex, byteCount).GetChars(bytes, byteIndex, byteCount, chars, charIndex);
-
-    public override string GetString(byte[] bytes, int index, int count) => For(bytes, index, count).GetString(bytes, index, count);
-
-    public override int GetMaxByteCount(int charCount) => UTF8.GetMaxByteCount(charCount);
-
-    public override int GetMaxCharCount(int byteCount) => UTF8.GetMaxCharCount(byteCount);
-}

@@ -1,24 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace ReportParser.Cli.Batch;
+using ReportParser.Batch;
 
-/// <summary>How progress is shown on standard error.</summary>
-internal enum ProgressMode
-{
-    /// <summary>A bar on a terminal; plain lines when standard error is redirected or CI=true.</summary>
-    Auto,
-    Bar,
-    Lines,
-    None,
-}
+namespace ReportParser.Cli.Output;
 
 /// <summary>
-/// Progress on standard error: a bar redrawn in place (counts, rate, ETA) on a terminal, or a plain line every
-/// <see cref="LineInterval"/> when the output is a file or a CI log. The total comes from a counting pass that runs
-/// beside the work, so the ETA appears once the inputs are counted.
+/// Progress on standard error, drawn from the exporter's <see cref="ExportProgress"/> reports: a bar redrawn in place
+/// (counts, rate, ETA) on a terminal, or a plain line every <see cref="LineInterval"/> when the output is a file or a CI
+/// log. The total comes from a counting pass that runs beside the work, so the ETA appears once the inputs are counted.
 /// </summary>
-internal sealed class Progress : IDisposable
+internal sealed class Progress : IProgress<ExportProgress>, IDisposable
 {
     public static readonly TimeSpan LineInterval = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan BarInterval = TimeSpan.FromMilliseconds(250);
@@ -51,15 +43,22 @@ internal sealed class Progress : IDisposable
 
     public TimeSpan Elapsed => _clock.Elapsed;
 
-    public void SetTotal(long total) => Interlocked.Exchange(ref _total, total);
-
-    public void Done(bool failed)
+    public void Report(ExportProgress value)
     {
-        Interlocked.Increment(ref _done);
-        if (failed) Interlocked.Increment(ref _failed);
+        if (value.Total is long total) Interlocked.Exchange(ref _total, total);
+        Max(ref _done, value.Done);
+        Max(ref _failed, value.Unreadable);
     }
 
-    private string Text()
+    private static void Max(ref long field, long value)
+    {
+        long seen;
+        while ((seen = Interlocked.Read(ref field)) < value && Interlocked.CompareExchange(ref field, value, seen) != seen)
+        {
+        }
+    }
+
+    internal string Text()
     {
         long done = Interlocked.Read(ref _done), total = Interlocked.Read(ref _total), failed = Interlocked.Read(ref _failed);
         double seconds = Math.Max(_clock.Elapsed.TotalSeconds, 1e-3);

@@ -1,20 +1,22 @@
 using System.Globalization;
 
-namespace ReportParser.Cli.Batch;
+using ReportParser.Batch;
+
+namespace ReportParser.Cli.Output;
 
 /// <summary>The table printed at the end of export and merge: files by status, top diagnostic codes, time and outputs.</summary>
 internal static class Summary
 {
-    public static void Write(TextWriter output, BatchTotals t, string outDir, string verb)
+    public static void Write(TextWriter output, ExportSummary t, string outDir, string verb)
     {
         var inv = CultureInfo.InvariantCulture;
         double seconds = Math.Max(t.Elapsed.TotalSeconds, 1e-3);
         output.WriteLine(string.Create(inv, $"{verb} {t.Files:N0} file(s) in {Progress.Format(t.Elapsed)} ({t.Files / seconds:N0} files/s) -> {outDir}"));
         output.WriteLine();
         output.WriteLine("  status               files");
-        foreach (var s in FileStatusText.All)
+        foreach (var s in Enum.GetValues<ReportStatus>())
         {
-            output.WriteLine(string.Create(inv, $"  {s,-18} {t.ByStatus.GetValueOrDefault(s),8:N0}"));
+            output.WriteLine(string.Create(inv, $"  {s.ToText(),-18} {t.ByStatus.GetValueOrDefault(s),8:N0}"));
         }
         output.WriteLine(string.Create(inv, $"  {"total",-18} {t.Files,8:N0}"));
         output.WriteLine();
@@ -30,7 +32,8 @@ internal static class Summary
         }
     }
 
-    private static string Describe(string code)
+    /// <summary>The description of a printed code (<c>RP4001</c>), cut to 28 characters; empty for an unknown code.</summary>
+    internal static string Describe(string code)
     {
         if (code.Length > 2 && int.TryParse(code.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out int n) && Enum.IsDefined(typeof(DiagnosticCode), n))
         {

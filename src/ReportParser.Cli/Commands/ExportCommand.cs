@@ -1,0 +1,75 @@
+using System.CommandLine;
+using ReportParser.Batch;
+using ReportParser.Cli.Output;
+
+namespace ReportParser.Cli.Commands;
+
+/// <summary><c>export</c>: many reports into the files, cells, reports and diagnostics tables, through the library's <see cref="ReportExporter"/>.</summary>
+internal static class ExportCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var inputs = InputsArgument.Create();
+        var outDir = new Option<string>("--out") { Description = "Output folder, created if needed; files.csv, cells.csv, reports.csv and diagnostics.csv are written there. Example: --out out/", Required = true, HelpName = "DIR" };
+        var format = FormatOption.Create("Output format: csv (default), jsonl (one JSON object per line) or parquet (every column a UTF-8 string). Example: --format parquet");
+        var bom = new Option<bool>("--excel-bom") { Description = "Start each CSV file with a UTF-8 byte-order mark, so Excel opens the Chinese text correctly. Example: --excel-bom" };
+        var shard = new Option<string?>("--shard") { Description = "Process only part K of N of the inputs (1 ≤ K ≤ N), chosen by a stable hash of each file's name; run N shards (a Slurm array, a Kubernetes indexed Job, GNU parallel) and combine them with 'merge'. Example: --shard 2/8", HelpName = "K/N" };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Files parsed at once (default: the number of processors). Example: -j 4", HelpName = "N", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var timeLimit = new Option<double>("--time-limit") { Description = "Seconds one file may take (default 60); a file over it is listed as unreadable with reason 'time limit' and the run goes on. Example: --time-limit 20", HelpName = "SECONDS", DefaultValueFactory = _ => 60 };
+        var progress = new Option<string>("--progress") { Description = "Progress on standard error: auto (default: a bar on a terminal, a plain line every 10 s when redirected or CI=true), bar, lines or none. Example: --progress lines", HelpName = "auto|bar|lines|none", DefaultValueFactory = _ => "auto" };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress and no summary table. Example: -q" };
+        var parser = new ParserOptionSet();
+        var command = new Command("export", "Parse many reports into tables: files.csv (every input file once, with its status: parsed, parsed-with-errors, not-a-report, unreadable, and the reason), " +
+            "cells.csv (one row per table cell), reports.csv (one row per report, one column per Table.Row.Column cell) and diagnostics.csv (every finding, plus the " +
+            "cross-report checks CrossYear.CarryOver, CrossReport.Duplicate and CrossReport.CopiedTables). Parses on all processors; output order follows the input order. " +
+            "Exit code 0 when every file was read, 1 when some file is unreadable, 2 on a usage error or when the outputs cannot be written.\n" +
+            "Example: reportparser export reports/ 2021.zip --out out/ --excel-bom");
+        command.Arguments.Add(inputs);
+        foreach (var o in new Option[] { outDir, format, bom, shard, jobs, timeLimit, progress, quiet }) command.Options.Add(o);
+        parser.AddTo(command);
+        command.SetAction(async (pr, cancel) =>
+        {
+            if (!Shard.TryParse(pr.GetValue(shard), out var sh, out var shardError)) return context.Usage("export", shardError);
+            int j = pr.GetValue(jobs);
+            if (j < 1) return context.Usage("export", "--jobs must be at least 1");
+            double limit = pr.GetValue(timeLimit);
+            if (!(limit > 0) || limit > TimeSpan.MaxValue.TotalSeconds / 2) return context.Usage("export", "--time-limit must be a positive number of seconds");
+            if (!Enum.TryParse<ProgressMode>(pr.GetValue(progress), ignoreCase: true, out var mode) || !Enum.IsDefined(mode))
+                return context.Usage("export", "--progress must be auto, bar, lines or none");
+            var (parserOptions, error) = parser.Read(pr);
+            if (parserOptions is null) return context.Usage("export", error!);
+            bool q = pr.GetValue(quiet);
+            var options = new ExportOptions
+            {
+                Inputs = pr.GetValue(inputs)!, OutputDirectory = pr.GetValue(outDir)!, Format = pr.GetValue(format) ?? ExportFormat.Csv,
+                ExcelBom = pr.GetValue(bom), Shard = sh, Jobs = j, TimeLimit = TimeSpan.FromSeconds(limit), ParserOptions = parserOptions,
+            };
+            return await RunAsync(context, options, q ? ProgressMode.None : mode, q, cancel).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    internal static async Task<int> RunAsync(CliContext context, ExportOptions options, ProgressMode mode, bool quiet, CancellationToken cancel)
+    {
+        try
+        {
+            ExportSummary totals;
+            using (var progress = new Progress(context.Error, mode, context.ErrorIsConsole))
+            {
+                totals = await ReportExporter.ExportAsync(options, mode == ProgressMode.None ? null : progress, cancel).ConfigureAwait(false);
+            }
+            if (!quiet) Summary.Write(context.Output, totals, options.OutputDirectory, options.Shard.IsAll ? "exported" : $"exported shard {options.Shard}");
+            return totals.ByStatus[ReportStatus.Unreadable] > 0 ? ExitCodes.DocumentErrors : ExitCodes.Ok;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            context.Error.WriteLine($"cannot write to {options.OutputDirectory}: {ex.Message}");
+            return ExitCodes.UsageOrIo;
+        }
+        catch (OperationCanceledException)
+        {
+            context.Error.WriteLine($"export: cancelled; the tables in {options.OutputDirectory} hold the files listed so far, without cross-report checks");
+            return ExitCodes.UsageOrIo;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using System.CommandLine;
+using ReportParser.Batch;
+
+namespace ReportParser.Cli.Commands;
+
+/// <summary>The <c>--format csv|jsonl|parquet</c> option of export and merge.</summary>
+internal static class FormatOption
+{
+    public static Option<ExportFormat?> Create(string description)
+        => new("--format") { Description = description, HelpName = "csv|jsonl|parquet", CustomParser = r => Parse(r) };
+
+    private static ExportFormat? Parse(System.CommandLine.Parsing.ArgumentResult r)
+    {
+        var t = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
+        switch (t.ToLowerInvariant())
+        {
+            case "csv": return ExportFormat.Csv;
+            case "jsonl": return ExportFormat.Jsonl;
+            case "parquet": return ExportFormat.Parquet;
+            default:
+                r.AddError($"--format must be csv, jsonl or parquet; got '{t}'");
+                return null;
+        }
+    }
+}

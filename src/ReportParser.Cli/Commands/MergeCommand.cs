@@ -1,0 +1,38 @@
+using System.CommandLine;
+using ReportParser.Batch;
+using ReportParser.Cli.Output;
+
+namespace ReportParser.Cli.Commands;
+
+/// <summary><c>merge</c>: the outputs of <c>export --shard K/N</c> runs into what one run writes, through <see cref="ReportExporter.MergeAsync"/>.</summary>
+internal static class MergeCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var dirs = new Argument<string[]>("folders") { Description = "Output folders of 'export --shard K/N' runs (all N of them, any order).", Arity = ArgumentArity.OneOrMore };
+        var outDir = new Option<string>("--out") { Description = "Folder for the combined output. Example: --out out/all", Required = true, HelpName = "DIR" };
+        var format = FormatOption.Create("Output format (default: the format of the shard folders): csv, jsonl or parquet. Example: --format csv");
+        var bom = new Option<bool>("--excel-bom") { Description = "Start each CSV file with a UTF-8 byte-order mark (for Excel)." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No summary table." };
+        var command = new Command("merge", "Combine the outputs of shard runs into the output one unsharded run would have written: the same rows in the same order, " +
+            "with the cross-report checks rerun over all reports. Exit code 0 on success, 2 when a folder is missing, not an export folder, or shards overlap.\n" +
+            "Example: reportparser merge out/shard-1 out/shard-2 out/shard-3 --out out/all");
+        command.Arguments.Add(dirs);
+        foreach (var o in new Option[] { outDir, format, bom, quiet }) command.Options.Add(o);
+        command.SetAction(async (pr, cancel) =>
+        {
+            try
+            {
+                var totals = await ReportExporter.MergeAsync(pr.GetValue(dirs)!, pr.GetValue(outDir)!, pr.GetValue(format), pr.GetValue(bom), cancel).ConfigureAwait(false);
+                if (!pr.GetValue(quiet)) Summary.Write(context.Output, totals, pr.GetValue(outDir)!, "merged");
+                return ExitCodes.Ok;
+            }
+            catch (Exception ex) when (ex is ShardMergeException or IOException or UnauthorizedAccessException or OperationCanceledException)
+            {
+                context.Error.WriteLine($"merge: {ex.Message}");
+                return ExitCodes.UsageOrIo;
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,44 @@
+namespace ReportParser.Batch;
+
+/// <summary>The settings of one batch export (<see cref="ReportExporter.ExportAsync"/>). Immutable; derive with <c>with</c>.</summary>
+public sealed record ExportOptions
+{
+    /// <summary>Files, folders (searched recursively) and zip archives, walked in this order (see <see cref="InputEnumerator"/>).</summary>
+    public required IReadOnlyList<string> Inputs { get; init; }
+
+    /// <summary>The folder the four tables are written to; created when missing.</summary>
+    public required string OutputDirectory { get; init; }
+
+    /// <summary>The tables' file format; CSV by default.</summary>
+    public ExportFormat Format { get; init; } = ExportFormat.Csv;
+
+    /// <summary>Start each CSV file with a UTF-8 byte-order mark, so Excel opens the Chinese text correctly.</summary>
+    public bool ExcelBom { get; init; }
+
+    /// <summary>Process only this part of the inputs; <see cref="Shard.All"/> by default. Cross-report checks run only over a whole batch (or after a merge).</summary>
+    public Shard Shard { get; init; } = Shard.All;
+
+    /// <summary>Files parsed at once; default the processor count.</summary>
+    public int Jobs { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Time one file may take; a file over it is listed as unreadable with reason <c>time limit: …</c>. Default 60 seconds.</summary>
+    public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Options for each parse; <see cref="ReportParserOptions.MaxInputBytes"/> also bounds the archive entries read.</summary>
+    public ReportParserOptions ParserOptions { get; init; } = ReportParserOptions.Default;
+
+    /// <summary>The parse step; replaceable so tests can stand in a pathological parser.</summary>
+    internal Func<ReportSource, ReportParserOptions, ReportParseResult> Parse { get; init; } = (s, o) => Report.Parse(s, o);
+
+    /// <summary>Checks the options.</summary>
+    /// <exception cref="ArgumentException">An option is missing or out of range.</exception>
+    internal void Validate()
+    {
+        if (Inputs is null) throw new ArgumentException("Inputs must not be null", nameof(Inputs));
+        if (string.IsNullOrEmpty(OutputDirectory)) throw new ArgumentException("OutputDirectory must be given", nameof(OutputDirectory));
+        if (Jobs < 1) throw new ArgumentOutOfRangeException(nameof(Jobs), "must be at least 1");
+        if (TimeLimit <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(TimeLimit), "must be positive");
+        if (ParserOptions is null) throw new ArgumentException("ParserOptions must not be null", nameof(ParserOptions));
+        ParserOptions.Validate();
+    }
+}

@@ -1,0 +1,44 @@
+using ReportParser.Batch.IO;
+using ReportParser.Export;
+
+namespace ReportParser.Batch;
+
+/// <summary>Where the tables of an export folder are, and the writer or reader for each format; the columns come from the tables' <see cref="RowSchema"/>.</summary>
+internal static class OutputFolder
+{
+    public static string Extension(ExportFormat f) => f switch { ExportFormat.Jsonl => ".jsonl", ExportFormat.Parquet => ".parquet", _ => ".csv" };
+
+    public static string PathOf(string dir, RowSchema table, ExportFormat f) => Path.Combine(dir, table.Name + Extension(f));
+
+    /// <summary>The format of an output folder, from the files table it holds.</summary>
+    public static ExportFormat? Detect(string dir)
+    {
+        foreach (var f in new[] { ExportFormat.Csv, ExportFormat.Jsonl, ExportFormat.Parquet })
+        {
+            if (File.Exists(PathOf(dir, FileRow.Schema, f))) return f;
+        }
+        return null;
+    }
+
+    public static ITableWriter Create(string dir, RowSchema table, ExportFormat format, bool excelBom)
+    {
+        var path = PathOf(dir, table, format);
+        return format switch
+        {
+            ExportFormat.Jsonl => new JsonlTableWriter(path, table.Columns),
+            ExportFormat.Parquet => new ParquetTableWriter(path, table.Columns, ReferenceEquals(table, WideReportRow.Schema) ? 2_000 : 50_000),
+            _ => new CsvTableWriter(path, table.Columns, excelBom),
+        };
+    }
+
+    public static ITableReader Open(string dir, RowSchema table, ExportFormat format)
+    {
+        var path = PathOf(dir, table, format);
+        return format switch
+        {
+            ExportFormat.Jsonl => new JsonlTableReader(path, table.Columns),
+            ExportFormat.Parquet => new ParquetTableReader(path),
+            _ => new CsvTableReader(path),
+        };
+    }
+}

@@ -1,0 +1,200 @@
+using System.Globalization;
+using ReportParser.Batch.IO;
+using ReportParser.Export;
+using ReportParser.Validation;
+
+namespace ReportParser.Batch;
+
+/// <summary>
+/// <see cref="ReportExporter.MergeAsync"/>: combines the output folders of shard runs into the output of one run. Rows are put back in input
+/// order by the <c>index</c> column of files.* (every shard numbers files by their position in the full enumeration),
+/// streaming with a k-way merge; the cross-report diagnostics are dropped from the inputs and recomputed over all
+/// reports, as a single run computes them.
+/// </summary>
+internal static class ShardMerger
+{
+    private static readonly int FileIndexColumn = FileRow.Schema.IndexOf("index");
+    private static readonly int FileStatusColumn = FileRow.Schema.IndexOf("status");
+
+    public static ExportSummary Run(IReadOnlyList<string> dirs, string outDir, ExportFormat? format, bool excelBom, CancellationToken cancel)
+    {
+        try
+        {
+            return Merge(dirs, outDir, format, excelBom, cancel);
+        }
+        catch (Exception ex) when (ex is CsvHelper.CsvHelperException or System.Text.Json.JsonException or FormatException or OverflowException
+                                       or InvalidDataException or Parquet.ParquetException)
+        {
+            throw new ShardMergeException($"a table cannot be read: {ex.Message}", ex);
+        }
+    }
+
+    private static ExportSummary Merge(IReadOnlyList<string> dirs, string outDir, ExportFormat? format, bool excelBom, CancellationToken cancel)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var formats = new List<ExportFormat>();
+        foreach (var d in dirs)
+        {
+            formats.Add(OutputFolder.Detect(d) ?? throw new ShardMergeException($"{d}: no files.csv, files.jsonl or files.parquet: not an export folder"));
+            foreach (var t in ExportTables.All)
+            {
+                if (!File.Exists(OutputFolder.PathOf(d, t, formats[^1]))) throw new ShardMergeException($"{d}: {t.Name}{OutputFolder.Extension(formats[^1])} is missing");
+            }
+        }
+        var outFormat = format ?? formats[0];
+        var outFull = Path.GetFullPath(outDir);
+        if (dirs.Any(d => Path.GetFullPath(d).TrimEnd(Path.DirectorySeparatorChar) == outFull.TrimEnd(Path.DirectorySeparatorChar)))
+            throw new ShardMergeException("--out must not be one of the folders being merged");
+
+        // Pass 1: the position of every file (small: one string and one number per file).
+        var indexOf = new Dictionary<string, long>(StringComparer.Ordinal);
+        var where = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (int i = 0; i < dirs.Count; i++)
+        {
+            using var r = Open(dirs[i], FileRow.Schema, formats[i]);
+            foreach (var row in r.Rows())
+            {
+                cancel.ThrowIfCancellationRequested();
+                int width = FileRow.Schema.Columns.Count;
+                if (row.Length != width) throw new ShardMergeException($"{dirs[i]}: a files row has {row.Length} fields, expected {width}: the file is damaged");
+                if (where.TryGetValue(row[0], out var other))
+                    throw new ShardMergeException($"{row[0]} appears in both {other} and {dirs[i]}: the folders are not disjoint shards of one run");
+                where[row[0]] = dirs[i];
+                indexOf[row[0]] = long.Parse(row[FileIndexColumn], NumberStyles.None, CultureInfo.InvariantCulture);
+            }
+        }
+        where.Clear();
+
+        Directory.CreateDirectory(outDir);
+        var totals = new ExportSummary();
+        var summaries = new List<CrossYearSummary>();
+        var cross = new HashSet<string>(Enum.GetValues<DiagnosticCode>().Where(CrossYearChecks.IsCrossReportCode)
+            .Select(c => new Diagnostic(c, Severity.Warning, SourceLocation.Unknown, "").CodeText), StringComparer.Ordinal);
+        int diagnosticCode = DiagnosticRow.Schema.IndexOf("code");
+        foreach (var table in ExportTables.All)
+        {
+            var readers = dirs.Select((d, i) => Open(d, table, formats[i])).ToList();
+            try
+            {
+                using var writer = OutputFolder.Create(outDir, table, outFormat, excelBom);
+                int width = table.Columns.Count;
+                bool isFiles = ReferenceEquals(table, FileRow.Schema);
+                Func<string[], long> key = row =>
+                {
+                    if (row.Length != width) throw new ShardMergeException($"{table.Name}: a row has {row.Length} fields, expected {width}: the file is damaged");
+                    if (isFiles) return long.Parse(row[FileIndexColumn], NumberStyles.None, CultureInfo.InvariantCulture);
+                    return indexOf.TryGetValue(row[0], out var ix) ? ix : throw new ShardMergeException($"{table.Name}: a row names {row[0]}, which no files table lists");
+                };
+                foreach (var row in MergeSorted(readers.Select(r => r.Rows().GetEnumerator()).ToList(), key))
+                {
+                    cancel.ThrowIfCancellationRequested();
+                    if (isFiles)
+                    {
+                        totals.Files++;
+                        totals.Count(ReportStatusText.TryParse(row[FileStatusColumn], out var status)
+                            ? status : throw new ShardMergeException($"{table.Name}: '{row[FileStatusColumn]}' is not a status: the file is damaged"));
+                    }
+                    else if (ReferenceEquals(table, CellRow.Schema))
+                    {
+                        totals.Cells++;
+                    }
+                    else if (ReferenceEquals(table, WideReportRow.Schema))
+                    {
+                        totals.Reports++;
+                        summaries.Add(Summary(row, key(row)));
+                    }
+                    else
+                    {
+                        if (cross.Contains(row[diagnosticCode])) continue;
+                        totals.DiagnosticRows++;
+                        totals.Code(row[diagnosticCode]);
+                    }
+                    writer.Write(row);
+                }
+                if (ReferenceEquals(table, DiagnosticRow.Schema))
+                {
+                    foreach (var f in CrossYearChecks.Check(summaries))
+                    {
+                        writer.Write(DiagnosticRow.Schema.Fields(new DiagnosticRow(f.File, f.Diagnostic)));
+                        totals.DiagnosticRows++;
+                        totals.CrossReportFindings++;
+                        totals.Code(f.Diagnostic.CodeText);
+                    }
+                }
+            }
+            finally
+            {
+                foreach (var r in readers) r.Dispose();
+            }
+        }
+        totals.Elapsed = started.Elapsed;
+        return totals;
+    }
+
+    /// <summary>Opens a table, checking its header against the table's schema.</summary>
+    private static ITableReader Open(string dir, RowSchema table, ExportFormat format)
+    {
+        var reader = OutputFolder.Open(dir, table, format);
+        var expected = table.Columns;
+        if (!reader.Columns.SequenceEqual(expected, StringComparer.Ordinal))
+        {
+            reader.Dispose();
+            throw new ShardMergeException($"{OutputFolder.PathOf(dir, table, format)}: the columns differ from this version's ({string.Join(",", expected.Take(6))}…): written by another version?");
+        }
+        return reader;
+    }
+
+    private static readonly int ReportFile = WideReportRow.Schema.IndexOf("file");
+    private static readonly int ReportAgency = WideReportRow.Schema.IndexOf("agency");
+    private static readonly int ReportYear = WideReportRow.Schema.IndexOf("year");
+    private static readonly int ReportSha256 = WideReportRow.Schema.IndexOf("sha256");
+    private static readonly int ReportTablesHash = WideReportRow.Schema.IndexOf("tables_hash");
+    private static readonly int[] CarriedOverColumns = RequestsColumns(CrossYearSummary.CarriedOverRow);
+    private static readonly int[] CarriedForwardColumns = RequestsColumns(CrossYearSummary.CarriedForwardRow);
+
+    private static int[] RequestsColumns(string row)
+        => CrossYearSummary.ApplicantColumns.Select(c => WideReportRow.Schema.IndexOf($"Requests.{row}.{c}")).ToArray();
+
+    /// <summary>The cross-report summary of a written reports row: the typed fields read back from their columns.</summary>
+    private static CrossYearSummary Summary(string[] row, long index)
+    {
+        int? year = int.TryParse(row[ReportYear], NumberStyles.Integer, CultureInfo.InvariantCulture, out var y) ? y : null;
+        return new CrossYearSummary(index, row[ReportFile], string.IsNullOrWhiteSpace(row[ReportAgency]) ? null : row[ReportAgency], year,
+            NullIfEmpty(row[ReportSha256]), NullIfEmpty(row[ReportTablesHash]), Numbers(row, CarriedOverColumns), Numbers(row, CarriedForwardColumns));
+    }
+
+    private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
+
+    private static decimal?[] Numbers(string[] row, int[] columns)
+    {
+        var result = new decimal?[columns.Length];
+        for (int c = 0; c < columns.Length; c++)
+        {
+            if (columns[c] >= 0 && row[columns[c]] is { Length: > 0 } v && decimal.TryParse(v, NumberStyles.Number, CultureInfo.InvariantCulture, out var d)) result[c] = d;
+        }
+        return result;
+    }
+
+    /// <summary>A k-way merge of sources each already sorted by key; rows with equal keys keep their source order.</summary>
+    internal static IEnumerable<string[]> MergeSorted(List<IEnumerator<string[]>> sources, Func<string[], long> key)
+    {
+        var queue = new PriorityQueue<int, (long Key, int Source)>();
+        try
+        {
+            for (int i = 0; i < sources.Count; i++)
+            {
+                if (sources[i].MoveNext()) queue.Enqueue(i, (key(sources[i].Current), i));
+            }
+            while (queue.TryDequeue(out int s, out _))
+            {
+                var row = sources[s].Current;
+                yield return row;
+                if (sources[s].MoveNext()) queue.Enqueue(s, (key(sources[s].Current), s));
+            }
+        }
+        finally
+        {
+            foreach (var e in sources) e.Dispose();
+        }
+    }
+}

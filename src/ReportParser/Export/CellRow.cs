@@ -1,0 +1,69 @@
+using System.Globalization;
+
+namespace ReportParser.Export;
+
+/// <summary>One table cell of a parsed report, the row of the <c>cells</c> table.</summary>
+/// <param name="File">The file's identity (the source name for a single parse).</param>
+/// <param name="Agency">发布机构, when found.</param>
+/// <param name="Year">The report year, when found.</param>
+/// <param name="Template">The report's template.</param>
+/// <param name="Table">Table key.</param>
+/// <param name="Row">Row key.</param>
+/// <param name="Column">Column key.</param>
+/// <param name="Value">The value; null when not stated.</param>
+/// <param name="Raw">The text as printed.</param>
+/// <param name="Line">Line of the cell, when known.</param>
+/// <param name="Source">The entry path inside an archive; empty otherwise.</param>
+/// <param name="Page">Page of the cell, when known.</param>
+public sealed record CellRow(string File, string? Agency, int? Year, ReportTemplate Template, string Table, string Row, string Column,
+    decimal? Value, string? Raw, int? Line, string Source, int? Page)
+{
+    /// <summary>The columns of the <c>cells</c> table: <c>file,agency,year,template,table,row,column,value,raw,line,source,page</c>; the value in invariant culture, empty when not stated.</summary>
+    public static RowSchema<CellRow> Schema { get; } = new RowSchema<CellRow>("cells")
+        .Map("file", r => r.File)
+        .Map("agency", r => r.Agency)
+        .Map("year", r => r.Year?.ToString(CultureInfo.InvariantCulture))
+        .Map("template", r => r.Template.ToKey())
+        .Map("table", r => r.Table)
+        .Map("row", r => r.Row)
+        .Map("column", r => r.Column)
+        .Map("value", r => r.Value?.ToString(CultureInfo.InvariantCulture))
+        .Map("raw", r => r.Raw)
+        .Map("line", r => r.Line?.ToString(CultureInfo.InvariantCulture))
+        .Map("source", r => r.Source)
+        .Map("page", r => r.Page?.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Every cell of every standard table of a report, in template order.</summary>
+    /// <param name="file">The file's identity.</param>
+    /// <param name="source">The entry path inside an archive, or empty.</param>
+    /// <param name="report">The report.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static IEnumerable<CellRow> From(string file, string source, AnnualReport report)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(report);
+        return Iterate(file, source, report);
+    }
+
+    /// <summary>Every cell of every standard table of a result, in template order, named by the result's source.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    public static IEnumerable<CellRow> From(ReportParseResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return Iterate(result.Source, "", result.Report);
+    }
+
+    private static IEnumerable<CellRow> Iterate(string file, string source, AnnualReport report)
+    {
+        var m = report.Metadata;
+        foreach (var t in report.Tables)
+        {
+            foreach (var c in t.Cells)
+            {
+                yield return new CellRow(file, m.Agency, m.Year, m.Template, c.Table, c.Row, c.Column, c.Value, c.Raw,
+                    c.Location is { Line: > 0 } s ? s.Line : null, source, c.Location.Page);
+            }
+        }
+    }
+}
