@@ -12,7 +12,7 @@ public class FusedRealCorpusTests
 {
     private static readonly DiagnosticCode[] RowCoverage = { DiagnosticCode.FusedRunAmbiguous, DiagnosticCode.FusedRunBound, DiagnosticCode.MissingRow };
 
-    private static List<(string File, int Year, string Template)> Manifest()
+    internal static List<(string File, int Year, string Template)> Manifest()
     {
         var list = new List<(string, int, string)>();
         var path = Paths.RequireShared("corpus", "real", "MANIFEST.tsv");
@@ -80,6 +80,16 @@ public class FusedRealCorpusTests
         }
         determined.Should().BeGreaterThan(3000);
     }
+}
+
+/// <summary>
+/// The parse time of the crawled reports in ../shared/corpus/real/txt. It measures the process's processor time, so
+/// it runs alone (a collection without parallelisation), not beside other tests' threads.
+/// </summary>
+[Collection(nameof(TimingCollection))]
+public class FusedRealCorpusTimingTests
+{
+    private static List<(string File, int Year, string Template)> Manifest() => FusedRealCorpusTests.Manifest();
 
     [SkippableFact]
     public void A_whole_crawled_file_parses_in_well_under_ten_milliseconds()
@@ -103,4 +113,10 @@ public class FusedRealCorpusTests
         // The median file.
         best[best.Count / 2].Should().BeLessThan(10);
     }
+}
+
+/// <summary>Tests that measure the process's processor time run after the parallel ones, one at a time.</summary>
+[CollectionDefinition(nameof(TimingCollection), DisableParallelization = true)]
+public sealed class TimingCollection
+{
 }
