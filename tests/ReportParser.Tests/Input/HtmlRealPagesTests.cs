@@ -1,7 +1,7 @@
 namespace ReportParser.Tests.Input;
 
 /// <summary>
-/// The real report pages in ../shared/corpus/real/html (skipped when absent): each parses with the year,
+/// The real report pages in ../shared/corpus/real/html (skipped, with the reason, when absent): each parses with the year,
 /// template and agency of MANIFEST.tsv, all three tables, no error, and exactly the rule failures that
 /// were checked by hand against the published page.
 /// </summary>
@@ -19,9 +19,12 @@ public class HtmlRealPagesTests
     public static TheoryData<string, int, string, string> Pages()
     {
         var data = new TheoryData<string, int, string, string>();
-        if (Paths.Shared is not { } shared) return data;
-        var manifest = Path.Combine(shared, "corpus", "real", "MANIFEST.tsv");
-        if (!File.Exists(manifest)) return data;
+        var manifest = Paths.Shared is { } shared ? Path.Combine(shared, "corpus", "real", "MANIFEST.tsv") : null;
+        if (manifest is null || !File.Exists(manifest))
+        {
+            data.Add(Paths.SharedAbsent, 0, "", "");
+            return data;
+        }
         foreach (var line in File.ReadLines(manifest).Skip(1))
         {
             var f = line.Split('\t');
@@ -31,19 +34,20 @@ public class HtmlRealPagesTests
         return data;
     }
 
-    [Fact]
+    [SkippableFact]
     public void Manifest_lists_the_pages_when_shared_is_present()
     {
-        if (Paths.Shared is null || !Directory.Exists(Path.Combine(Paths.Shared, "corpus", "real", "html"))) return;
-        Pages().Count.Should().Be(Directory.EnumerateFiles(Path.Combine(Paths.Shared, "corpus", "real", "html"), "*.html").Count());
+        var html = Paths.RequireShared("corpus", "real", "html");
+        Paths.RequireShared("corpus", "real", "MANIFEST.tsv");
+        Pages().Count.Should().Be(Directory.EnumerateFiles(html, "*.html").Count()).And.BePositive();
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Pages))]
     public void Real_page_parses_with_its_tables(string file, int year, string template, string agency)
     {
-        var path = Path.Combine(Paths.Shared!, "corpus", "real", file);
-        if (!File.Exists(path)) return;
+        Paths.SkipIfSentinel(file);
+        var path = Paths.RequireShared("corpus", "real", file);
         var result = Report.ParseFile(path);
         var report = result.Report;
 
@@ -75,12 +79,10 @@ public class HtmlRealPagesTests
         failures.Should().Equal(KnownInconsistencies.TryGetValue(name, out var known) ? known.Order(StringComparer.Ordinal) : Array.Empty<string>());
     }
 
-    [Fact]
+    [SkippableFact]
     public void Shuyang_page_metadata_table_is_harvested_not_read_as_a_report_table()
     {
-        if (Paths.Shared is null) return;
-        var path = Path.Combine(Paths.Shared, "corpus", "real", "html", "shuyang-county-drc-2023.html");
-        if (!File.Exists(path)) return;
+        var path = Paths.RequireShared("corpus", "real", "html", "shuyang-county-drc-2023.html");
         var bag = new ReportParser.Diagnostics.DiagnosticBag();
         var blocks = ReportParser.Input.InputReader.Read(ReportSource.FromFile(path), ReportParserOptions.Default, bag);
         blocks.Format.Should().Be(ReportParser.SourceFormat.Html);

@@ -7,7 +7,7 @@ namespace ReportParser.Tests.Input;
 /// <summary>
 /// The PDFs under ../shared/corpus/generated (five renderings of one sample report) give, through the CLI's
 /// export, exactly the numbers of sample-2021.expected.json; the damaged files under bad-input/ each give one
-/// clear error and no exception. Skipped when ../shared is absent.
+/// clear error and no exception. Skipped, with the reason, when ../shared is absent.
 /// </summary>
 public class PdfSharedCorpusTests
 {
@@ -17,11 +17,10 @@ public class PdfSharedCorpusTests
 
     private static string[] ReviewColumns => TemplateKeyLists.ReviewColumns;
 
-    [Fact]
+    [SkippableFact]
     public void Export_of_the_generated_pdfs_gives_the_expected_numbers()
     {
-        if (Paths.Shared is not { } shared) return;
-        var dir = Path.Combine(shared, "corpus", "generated");
+        var dir = Paths.RequireShared("corpus", "generated");
         var pdfs = Directory.GetFiles(dir, "*.pdf").Order(StringComparer.Ordinal).ToArray();
         pdfs.Should().HaveCount(5);
         var expected = Expected(Path.Combine(dir, "sample-2021.expected.json"));
@@ -56,11 +55,10 @@ public class PdfSharedCorpusTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void The_mislabelled_block_six_is_not_stated_and_flagged()
     {
-        if (Paths.Shared is not { } shared) return;
-        var result = Report.ParseFile(Path.Combine(shared, "corpus", "generated", "sample-2021-chromium.pdf"));
+        var result = Report.ParseFile(Paths.RequireShared("corpus", "generated", "sample-2021-chromium.pdf"));
         var t = result.Report.ProactiveDisclosure!;
         t["Penalties", "Decisions"]?.Value.Should().BeNull();
         t["Enforcement", "Decisions"]?.Value.Should().BeNull();
@@ -68,11 +66,10 @@ public class PdfSharedCorpusTests
         result.Diagnostics.Should().Contain(d => d.Code == DiagnosticCode.RowInWrongBlock);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Kangxi_radicals_of_a_type3_font_are_read_as_ideographs()
     {
-        if (Paths.Shared is not { } shared) return;
-        var path = Path.Combine(shared, "corpus", "generated", "sample-2021-chromium-type3.pdf");
+        var path = Paths.RequireShared("corpus", "generated", "sample-2021-chromium-type3.pdf");
         // The text layer itself maps some glyphs to Kangxi radicals (⼀, ⽣, ⼯ …).
         using (var doc = UglyToad.PdfPig.PdfDocument.Open(path))
         {
@@ -87,15 +84,13 @@ public class PdfSharedCorpusTests
     }
 
     /// <summary>Values checked by hand against pdftotext -layout of each real PDF.</summary>
-    [Theory]
+    [SkippableTheory]
     [InlineData("huaian-city-gov-2024.pdf", "淮安市人民政府", 2024, "ProactiveDisclosure.Licensing.Decisions=447228;ProactiveDisclosure.Penalties.Decisions=3985758;ProactiveDisclosure.Fees.AmountTenThousandYuan=96171.6;Requests.NewRequests.Total=3119;Requests.Total.Total=3050;Requests.CarriedForward.NaturalPerson=103;Requests.Other.Other.NaturalPerson=108;ReviewLitigation.Cases.Review.Total=351;ReviewLitigation.Cases.Litigation.AfterReview.Total=20")]
     [InlineData("huaian-hongze-district-gov-2023.pdf", "洪泽区人民政府", 2023, "ProactiveDisclosure.Licensing.Decisions=550;ProactiveDisclosure.Penalties.Decisions=4119;Requests.NewRequests.Total=21;Requests.Total.Total=21;ReviewLitigation.Cases.Review.Upheld=10;ReviewLitigation.Cases.Review.Corrected=1;ReviewLitigation.Cases.Review.Total=0;ReviewLitigation.Cases.Litigation.AfterReview.Upheld=5")]
     [InlineData("huaian-hongze-district-gov-2024.pdf", "淮安市洪泽区人民政府", 2024, "ProactiveDisclosure.Licensing.Decisions=9487;ProactiveDisclosure.Penalties.Decisions=2776;Requests.NewRequests.Total=95;Requests.Total.Total=95;ReviewLitigation.Cases.Review.Total=2;ReviewLitigation.Cases.Litigation.AfterReview.Total=3")]
     public void Real_pdfs_give_the_printed_values(string file, string agency, int year, string values)
     {
-        if (Paths.Shared is not { } shared) return;
-        var path = Path.Combine(shared, "corpus", "real", "pdf", file);
-        if (!File.Exists(path)) return;
+        var path = Paths.RequireShared("corpus", "real", "pdf", file);
         var result = Report.ParseFile(path);
         result.HasErrors.Should().BeFalse();
         result.Report.Metadata.Agency.Should().Be(agency);
@@ -114,19 +109,20 @@ public class PdfSharedCorpusTests
         var dir = Paths.Shared is { } s ? Path.Combine(s, "corpus", "generated", "bad-input") : null;
         if (dir is null || !Directory.Exists(dir))
         {
-            data.Add("(absent)");
+            data.Add(Paths.SharedAbsent);
             return data;
         }
         foreach (var f in Directory.GetFiles(dir).Order(StringComparer.Ordinal)) data.Add(Path.GetFileName(f));
         return data;
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(BadInputs))]
     public void A_bad_input_gives_one_clear_error_or_its_full_values(string file)
     {
-        if (Paths.Shared is not { } shared || file == "(absent)") return;
-        var path = Path.Combine(shared, "corpus", "generated", "bad-input", file);
+        Paths.SkipIfSentinel(file);
+        var path = Paths.RequireShared("corpus", "generated", "bad-input", file);
+        var shared = Paths.Shared!;
         ReportParseResult? result = null;
         var act = () => result = Report.ParseFile(path);
         act.Should().NotThrow();
