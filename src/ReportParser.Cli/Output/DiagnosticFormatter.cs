@@ -7,8 +7,7 @@ namespace ReportParser.Cli.Output;
 internal static class DiagnosticFormatter
 {
     /// <summary>The diagnostic as one line, without the file.</summary>
-    public static string Format(Diagnostic d)
-        => $"{d.Location}: {d.SeverityText} {d.CodeText}{(d.Rule is null ? "" : " " + d.Rule)}: {d.Message}";
+    public static string Format(Diagnostic d) => d.ToString();
 
     /// <summary>The check line: <c>file: location: severity code [rule]: message</c>.</summary>
     public static string Format(string file, Diagnostic d) => $"{file}: {Format(d)}";

@@ -23,7 +23,9 @@ public readonly record struct Diagnostic(DiagnosticCode Code, Severity Severity,
     /// <summary>Lower-case severity word.</summary>
     public string SeverityText => Severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "info" };
 
-    /// <inheritdoc />
+    /// <summary>As <c>reportparser check</c> prints it (without the file): <c>line 58, col 25: warning RP4001 Requests.Balance: …</c>.</summary>
     public override string ToString()
-        => $"{CodeText} {SeverityText} ({Location}){(Rule is null ? "" : " [" + Rule + "]")}: {Message}";
+        => Code == 0 && Message is null
+            ? "(no diagnostic)"
+            : $"{Location}: {SeverityText} {CodeText}{(Rule is null ? "" : " " + Rule)}: {Message}";
 }
