@@ -223,52 +223,66 @@ public sealed class InputEnumerator
         foreach (var entry in entries)
         {
             _cancel.ThrowIfCancellationRequested();
-            string source = prefix + entry.FullName;
-            string file = archiveFile + "!" + source;
-            // A nested archive must be read to list its entries, whatever the shard.
-            if (!_include(file) && (nested || !(entry.FullName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) || LooksLikeZip(entry))))
-            {
-                _index++;
-                continue;
-            }
-            var (bytes, failure) = Read(entry);
-            if (bytes is not null && !nested && IsZip(bytes))
-            {
-                ZipArchive? inner = null;
-                try
-                {
-                    inner = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read, false, ZipNameEncoding.Instance);
-                    if (IsOfficePackage(inner)) { inner.Dispose(); inner = null; }
-                }
-                catch (Exception ex) when (ex is IOException or InvalidDataException)
-                {
-                    failure = $"corrupt nested archive: {ex.Message}";
-                    bytes = null;
-                }
-                if (inner is not null)
-                {
-                    using (inner)
-                    {
-                        foreach (var item in Entries(inner, archiveFile, source + "!", nested: true)) yield return item;
-                    }
-                    continue;
-                }
-            }
-            var next = Next(file, source);
-            if (next is null) continue;
-            if (bytes is null)
-            {
-                yield return next with { Status = ReportStatus.Unreadable, Reason = failure ?? "unreadable archive entry" };
-            }
-            else if (nested && IsZip(bytes) && !IsOfficeBytes(bytes))
-            {
-                yield return next with { Status = ReportStatus.NotAReport, Reason = "an archive nested more than one level deep; not expanded" };
-            }
-            else
-            {
-                yield return next with { Bytes = bytes };
-            }
+            foreach (var item in Entry(entry, archiveFile, prefix, nested)) yield return item;
         }
+    }
+
+    /// <summary>One archive entry: skipped (another shard's), expanded (a zip inside the archive), or listed.</summary>
+    private IEnumerable<InputFile> Entry(ZipArchiveEntry entry, string archiveFile, string prefix, bool nested)
+    {
+        string source = prefix + entry.FullName;
+        string file = archiveFile + "!" + source;
+        // A nested archive must be read to list its entries, whatever the shard.
+        if (!_include(file) && (nested || !(entry.FullName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) || LooksLikeZip(entry))))
+        {
+            _index++;
+            yield break;
+        }
+        var (bytes, failure) = Read(entry);
+        if (bytes is not null && !nested && IsZip(bytes))
+        {
+            var inner = OpenNested(bytes, ref failure);
+            if (inner is not null)
+            {
+                using (inner)
+                {
+                    foreach (var item in Entries(inner, archiveFile, source + "!", nested: true)) yield return item;
+                }
+                yield break;
+            }
+            if (failure is not null) bytes = null;
+        }
+        var next = Next(file, source);
+        if (next is not null) yield return Listed(next, bytes, failure, nested);
+    }
+
+    /// <summary>A zip inside the archive, or null when it is an Office document (a document, not an archive) or corrupt (with the reason).</summary>
+    private static ZipArchive? OpenNested(byte[] bytes, ref string? failure)
+    {
+        ZipArchive? inner = null;
+        try
+        {
+            inner = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read, false, ZipNameEncoding.Instance);
+            if (!IsOfficePackage(inner)) return inner;
+            inner.Dispose();
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException)
+        {
+            inner?.Dispose();
+            failure = $"corrupt nested archive: {ex.Message}";
+            return null;
+        }
+    }
+
+    private static InputFile Listed(InputFile next, byte[]? bytes, string? failure, bool nested)
+    {
+        if (bytes is null) return next with { Status = ReportStatus.Unreadable, Reason = failure ?? "unreadable archive entry" };
+        if (nested && IsZip(bytes) && !IsOfficeBytes(bytes))
+        {
+            return next with { Status = ReportStatus.NotAReport, Reason = "an archive nested more than one level deep; not expanded" };
+        }
+        return next with { Bytes = bytes };
     }
 
     private static bool IsOfficeBytes(byte[] bytes)

@@ -32,6 +32,22 @@ internal static class ShardMerger
     private static ExportSummary Merge(IReadOnlyList<string> dirs, string outDir, ExportFormat? format, bool excelBom, CancellationToken cancel)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
+        var formats = Formats(dirs);
+        var outFormat = format ?? formats[0];
+        var outFull = Path.GetFullPath(outDir);
+        if (dirs.Any(d => Path.GetFullPath(d).TrimEnd(Path.DirectorySeparatorChar) == outFull.TrimEnd(Path.DirectorySeparatorChar)))
+            throw new ShardMergeException("--out must not be one of the folders being merged");
+
+        var merge = new TableMerge(dirs, formats, IndexFiles(dirs, formats, cancel), cancel);
+        Directory.CreateDirectory(outDir);
+        foreach (var table in ExportTables.All) merge.Write(table, outDir, outFormat, excelBom);
+        merge.Totals.Elapsed = started.Elapsed;
+        return merge.Totals;
+    }
+
+    /// <summary>The format of each shard folder, after checking that it holds every table.</summary>
+    private static List<ExportFormat> Formats(IReadOnlyList<string> dirs)
+    {
         var formats = new List<ExportFormat>();
         foreach (var d in dirs)
         {
@@ -41,94 +57,105 @@ internal static class ShardMerger
                 if (!File.Exists(OutputFolder.PathOf(d, t, formats[^1]))) throw new ShardMergeException($"{d}: {t.Name}{OutputFolder.Extension(formats[^1])} is missing");
             }
         }
-        var outFormat = format ?? formats[0];
-        var outFull = Path.GetFullPath(outDir);
-        if (dirs.Any(d => Path.GetFullPath(d).TrimEnd(Path.DirectorySeparatorChar) == outFull.TrimEnd(Path.DirectorySeparatorChar)))
-            throw new ShardMergeException("--out must not be one of the folders being merged");
+        return formats;
+    }
 
-        // Pass 1: the position of every file (small: one string and one number per file).
+    /// <summary>Pass 1: the position of every file in the unsharded run (small: one string and one number per file).</summary>
+    private static Dictionary<string, long> IndexFiles(IReadOnlyList<string> dirs, List<ExportFormat> formats, CancellationToken cancel)
+    {
         var indexOf = new Dictionary<string, long>(StringComparer.Ordinal);
         var where = new Dictionary<string, string>(StringComparer.Ordinal);
+        int width = FileRow.Schema.Columns.Count;
         for (int i = 0; i < dirs.Count; i++)
         {
             using var r = Open(dirs[i], FileRow.Schema, formats[i]);
             foreach (var row in r.Rows())
             {
                 cancel.ThrowIfCancellationRequested();
-                int width = FileRow.Schema.Columns.Count;
                 if (row.Length != width) throw new ShardMergeException($"{dirs[i]}: a files row has {row.Length} fields, expected {width}: the file is damaged");
-                if (where.TryGetValue(row[0], out var other))
-                    throw new ShardMergeException($"{row[0]} appears in both {other} and {dirs[i]}: the folders are not disjoint shards of one run");
-                where[row[0]] = dirs[i];
+                if (!where.TryAdd(row[0], dirs[i]))
+                    throw new ShardMergeException($"{row[0]} appears in both {where[row[0]]} and {dirs[i]}: the folders are not disjoint shards of one run");
                 indexOf[row[0]] = long.Parse(row[FileIndexColumn], NumberStyles.None, CultureInfo.InvariantCulture);
             }
         }
-        where.Clear();
+        return indexOf;
+    }
 
-        Directory.CreateDirectory(outDir);
-        var totals = new ExportSummary();
-        var summaries = new List<CrossYearSummary>();
-        var cross = new HashSet<string>(Enum.GetValues<DiagnosticCode>().Where(CrossYearChecks.IsCrossReportCode)
+    /// <summary>Pass 2: each table's rows from every shard, in the unsharded run's order, with the totals and the cross-report checks rerun.</summary>
+    private sealed class TableMerge(IReadOnlyList<string> dirs, List<ExportFormat> formats, Dictionary<string, long> indexOf, CancellationToken cancel)
+    {
+        private static readonly HashSet<string> CrossCodes = new(Enum.GetValues<DiagnosticCode>().Where(CrossYearChecks.IsCrossReportCode)
             .Select(c => new Diagnostic(c, Severity.Warning, SourceLocation.Unknown, "").CodeText), StringComparer.Ordinal);
-        int diagnosticCode = DiagnosticRow.Schema.IndexOf("code");
-        foreach (var table in ExportTables.All)
+
+        private static readonly int DiagnosticCodeColumn = DiagnosticRow.Schema.IndexOf("code");
+
+        private readonly List<CrossYearSummary> _summaries = new();
+
+        public ExportSummary Totals { get; } = new();
+
+        public void Write(RowSchema table, string outDir, ExportFormat outFormat, bool excelBom)
         {
             var readers = dirs.Select((d, i) => Open(d, table, formats[i])).ToList();
             try
             {
                 using var writer = OutputFolder.Create(outDir, table, outFormat, excelBom);
-                int width = table.Columns.Count;
-                bool isFiles = ReferenceEquals(table, FileRow.Schema);
-                Func<string[], long> key = row =>
-                {
-                    if (row.Length != width) throw new ShardMergeException($"{table.Name}: a row has {row.Length} fields, expected {width}: the file is damaged");
-                    if (isFiles) return long.Parse(row[FileIndexColumn], NumberStyles.None, CultureInfo.InvariantCulture);
-                    return indexOf.TryGetValue(row[0], out var ix) ? ix : throw new ShardMergeException($"{table.Name}: a row names {row[0]}, which no files table lists");
-                };
-                foreach (var row in MergeSorted(readers.Select(r => r.Rows().GetEnumerator()).ToList(), key))
+                foreach (var row in MergeSorted(readers.Select(r => r.Rows().GetEnumerator()).ToList(), row => Key(table, row)))
                 {
                     cancel.ThrowIfCancellationRequested();
-                    if (isFiles)
-                    {
-                        totals.Files++;
-                        totals.Count(ReportStatusText.TryParse(row[FileStatusColumn], out var status)
-                            ? status : throw new ShardMergeException($"{table.Name}: '{row[FileStatusColumn]}' is not a status: the file is damaged"));
-                    }
-                    else if (ReferenceEquals(table, CellRow.Schema))
-                    {
-                        totals.Cells++;
-                    }
-                    else if (ReferenceEquals(table, WideReportRow.Schema))
-                    {
-                        totals.Reports++;
-                        summaries.Add(Summary(row, key(row)));
-                    }
-                    else
-                    {
-                        if (cross.Contains(row[diagnosticCode])) continue;
-                        totals.DiagnosticRows++;
-                        totals.Code(row[diagnosticCode]);
-                    }
-                    writer.Write(row);
+                    if (Count(table, row)) writer.Write(row);
                 }
-                if (ReferenceEquals(table, DiagnosticRow.Schema))
-                {
-                    foreach (var f in CrossYearChecks.Check(summaries))
-                    {
-                        writer.Write(DiagnosticRow.Schema.Fields(new DiagnosticRow(f.File, f.Diagnostic)));
-                        totals.DiagnosticRows++;
-                        totals.CrossReportFindings++;
-                        totals.Code(f.Diagnostic.CodeText);
-                    }
-                }
+                if (ReferenceEquals(table, DiagnosticRow.Schema)) WriteCrossReportFindings(writer);
             }
             finally
             {
                 foreach (var r in readers) r.Dispose();
             }
         }
-        totals.Elapsed = started.Elapsed;
-        return totals;
+
+        private long Key(RowSchema table, string[] row)
+        {
+            if (row.Length != table.Columns.Count) throw new ShardMergeException($"{table.Name}: a row has {row.Length} fields, expected {table.Columns.Count}: the file is damaged");
+            if (ReferenceEquals(table, FileRow.Schema)) return long.Parse(row[FileIndexColumn], NumberStyles.None, CultureInfo.InvariantCulture);
+            return indexOf.TryGetValue(row[0], out var ix) ? ix : throw new ShardMergeException($"{table.Name}: a row names {row[0]}, which no files table lists");
+        }
+
+        /// <summary>Counts a row in the totals; false for a cross-report finding of a shard (they are recomputed over all shards).</summary>
+        private bool Count(RowSchema table, string[] row)
+        {
+            if (ReferenceEquals(table, FileRow.Schema))
+            {
+                Totals.Files++;
+                Totals.Count(ReportStatusText.TryParse(row[FileStatusColumn], out var status)
+                    ? status : throw new ShardMergeException($"{table.Name}: '{row[FileStatusColumn]}' is not a status: the file is damaged"));
+            }
+            else if (ReferenceEquals(table, CellRow.Schema))
+            {
+                Totals.Cells++;
+            }
+            else if (ReferenceEquals(table, WideReportRow.Schema))
+            {
+                Totals.Reports++;
+                _summaries.Add(Summary(row, Key(table, row)));
+            }
+            else
+            {
+                if (CrossCodes.Contains(row[DiagnosticCodeColumn])) return false;
+                Totals.DiagnosticRows++;
+                Totals.Code(row[DiagnosticCodeColumn]);
+            }
+            return true;
+        }
+
+        private void WriteCrossReportFindings(ITableWriter writer)
+        {
+            foreach (var f in CrossYearChecks.Check(_summaries))
+            {
+                writer.Write(DiagnosticRow.Schema.Fields(new DiagnosticRow(f.File, f.Diagnostic)));
+                Totals.DiagnosticRows++;
+                Totals.CrossReportFindings++;
+                Totals.Code(f.Diagnostic.CodeText);
+            }
+        }
     }
 
     /// <summary>Opens a table, checking its header against the table's schema.</summary>

@@ -42,72 +42,89 @@ public static class CrossYearChecks
     {
         ArgumentNullException.ThrowIfNull(reports);
         var list = reports.OrderBy(r => r.Index).ToList();
-        var findings = new List<(long Index, int Order, CrossReportFinding Finding)>();
+        var run = new Findings();
+        var duplicates = CheckDuplicates(list, run);
+        CheckCarryOver(list, duplicates, run);
+        return run.InOrder();
+    }
+
+    /// <summary>The findings of one run, listed by report, then in the order found.</summary>
+    private sealed class Findings
+    {
+        private readonly List<(long Index, int Order, CrossReportFinding Finding)> _items = new();
+
+        public void Add(CrossYearSummary r, DiagnosticCode code, string rule, string message)
+            => _items.Add((r.Index, _items.Count, new CrossReportFinding(r.Index, r.File, new Diagnostic(code, Severity.Warning, SourceLocation.Unknown, message) { Rule = rule })));
+
+        public IReadOnlyList<CrossReportFinding> InOrder() => _items.OrderBy(f => f.Index).ThenBy(f => f.Order).Select(f => f.Finding).ToList();
+    }
+
+    /// <summary>Byte-identical files, and reports whose table values equal an earlier one's: duplicates or copied tables. Returns the duplicates.</summary>
+    private static HashSet<long> CheckDuplicates(List<CrossYearSummary> list, Findings findings)
+    {
         var duplicates = new HashSet<long>();
-        int order = 0;
-
-        void Add(CrossYearSummary r, DiagnosticCode code, string rule, string message)
-            => findings.Add((r.Index, order++, new CrossReportFinding(r.Index, r.File, new Diagnostic(code, Severity.Warning, SourceLocation.Unknown, message) { Rule = rule })));
-
         var firstByContent = new Dictionary<string, CrossYearSummary>(StringComparer.Ordinal);
         var firstByTables = new Dictionary<string, CrossYearSummary>(StringComparer.Ordinal);
         foreach (var r in list)
         {
-            if (r.ContentHash is { } ch)
+            if (r.ContentHash is { } ch && !firstByContent.TryAdd(ch, r))
             {
-                if (firstByContent.TryGetValue(ch, out var first))
-                {
-                    duplicates.Add(r.Index);
-                    Add(r, DiagnosticCode.DuplicateReport, DuplicateRule, $"the same report as {first.File}: the files are byte for byte identical");
-                    continue;
-                }
-                firstByContent[ch] = r;
-            }
-            if (r.TablesHash is not { } th) continue;
-            if (!firstByTables.TryGetValue(th, out var original))
-            {
-                firstByTables[th] = r;
+                duplicates.Add(r.Index);
+                findings.Add(r, DiagnosticCode.DuplicateReport, DuplicateRule, $"the same report as {firstByContent[ch].File}: the files are byte for byte identical");
                 continue;
             }
+            if (r.TablesHash is not { } th || firstByTables.TryAdd(th, r)) continue;
+            var original = firstByTables[th];
             if (SameAgency(r.Agency, original.Agency) && r.Year == original.Year)
             {
                 duplicates.Add(r.Index);
-                Add(r, DiagnosticCode.DuplicateReport, DuplicateRule,
+                findings.Add(r, DiagnosticCode.DuplicateReport, DuplicateRule,
                     $"the same report as {original.File}: same agency ({r.Agency ?? "not found"}), year ({Year(r.Year)}) and table values");
             }
             else
             {
-                Add(r, DiagnosticCode.CopiedTables, CopiedTablesRule,
+                findings.Add(r, DiagnosticCode.CopiedTables, CopiedTablesRule,
                     $"every table value equals those of {original.File} ({original.Agency ?? "agency not found"}, {Year(original.Year)}), a report of {(SameAgency(r.Agency, original.Agency) ? "another year" : "another agency")}: the tables look copied");
             }
         }
+        return duplicates;
+    }
 
+    /// <summary>二、上年结转 of each agency's year against 四、结转下年度继续办理 of its previous year (the first report of each agency and year).</summary>
+    private static void CheckCarryOver(List<CrossYearSummary> list, HashSet<long> duplicates, Findings findings)
+    {
         var byAgencyYear = new Dictionary<(string Agency, int Year), CrossYearSummary>();
         foreach (var r in list)
         {
-            if (duplicates.Contains(r.Index) || Normalize(r.Agency) is not { } a || r.Year is not int y) continue;
-            byAgencyYear.TryAdd((a, y), r);
+            if (Key(r, duplicates) is { } key) byAgencyYear.TryAdd(key, r);
         }
         foreach (var r in list)
         {
-            if (duplicates.Contains(r.Index) || Normalize(r.Agency) is not { } a || r.Year is not int y) continue;
-            if (!ReferenceEquals(byAgencyYear[(a, y)], r)) continue;
-            if (!byAgencyYear.TryGetValue((a, y - 1), out var previous)) continue;
-            var differences = new List<string>();
-            for (int c = 0; c < r.CarriedOver.Count && c < previous.CarriedForward.Count; c++)
-            {
-                if (r.CarriedOver[c] is decimal now && previous.CarriedForward[c] is decimal then && now != then)
-                {
-                    differences.Add($"{CrossYearSummary.ApplicantLabels[c]} {N(now)} ≠ {N(then)}");
-                }
-            }
+            if (Key(r, duplicates) is not { } key || !ReferenceEquals(byAgencyYear[key], r)) continue;
+            if (!byAgencyYear.TryGetValue((key.Agency, key.Year - 1), out var previous)) continue;
+            var differences = CarryOverDifferences(r, previous);
             if (differences.Count > 0)
             {
-                Add(r, DiagnosticCode.CrossYearCarryOver, CarryOverRule,
-                    $"二、上年结转 of {y} differs from 四、结转下年度继续办理 of {y - 1} in {previous.File}: {string.Join("; ", differences)}");
+                findings.Add(r, DiagnosticCode.CrossYearCarryOver, CarryOverRule,
+                    $"二、上年结转 of {key.Year} differs from 四、结转下年度继续办理 of {key.Year - 1} in {previous.File}: {string.Join("; ", differences)}");
             }
         }
-        return findings.OrderBy(f => f.Index).ThenBy(f => f.Order).Select(f => f.Finding).ToList();
+    }
+
+    private static (string Agency, int Year)? Key(CrossYearSummary r, HashSet<long> duplicates)
+        => !duplicates.Contains(r.Index) && Normalize(r.Agency) is { } a && r.Year is int y ? (a, y) : null;
+
+    private static List<string> CarryOverDifferences(CrossYearSummary r, CrossYearSummary previous)
+    {
+        var differences = new List<string>();
+        for (int c = 0; c < r.CarriedOver.Count && c < previous.CarriedForward.Count; c++)
+        {
+            if (r.CarriedOver[c] is decimal now && previous.CarriedForward[c] is decimal then && now != then)
+            {
+                differences.Add($"{CrossYearSummary.ApplicantLabels[c]} {N(now)} ≠ {N(then)}");
+            }
+        }
+        return differences;
     }
 
     private static string Year(int? year) => year?.ToString(CultureInfo.InvariantCulture) ?? "year not found";
