@@ -18,6 +18,9 @@ namespace ReportParser.Input;
 /// </summary>
 internal static class PdfInput
 {
+    /// <summary>How long a read may go on after the deadline before it is abandoned: one page's work.</summary>
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
+
     /// <summary>Stack size of the thread that runs PdfPig.</summary>
     private const int StackSize = 64 * 1024 * 1024;
 
@@ -44,11 +47,12 @@ internal static class PdfInput
         }, StackSize)
         { IsBackground = true, Name = "ReportParser PDF reader" };
         worker.Start();
-        // The page loop stops at the deadline by itself; a PDF library call that does not return is abandoned
-        // (its thread keeps running in the background) a moment after the deadline.
-        if (WaitHandle.WaitAny(new[] { done.WaitHandle, token.WaitHandle }) != 0 && !done.Wait(TimeSpan.FromSeconds(1), CancellationToken.None))
+        // The page loop stops at the deadline by itself, at the next page; a PDF library call that does not
+        // return within the grace period is abandoned (its thread keeps running in the background).
+        if (WaitHandle.WaitAny(new[] { done.WaitHandle, token.WaitHandle }) != 0 && !done.Wait(StopGrace, CancellationToken.None))
         {
-            bag.Error(DiagnosticCode.Unreadable, SourceLocation.Unknown, $"reading the PDF did not finish within the time budget of {options.TimeBudget.TotalSeconds:0.#} s (the PDF library is stuck on this file); not parsed");
+            bag.Error(DiagnosticCode.LimitExceeded, SourceLocation.Unknown,
+                $"the time budget of {options.TimeBudget.TotalSeconds:0.###} s ran out and reading the PDF did not stop within {StopGrace.TotalSeconds:0} s more (the PDF library is stuck in one call on this file); not parsed");
             return new DocumentBlocks(source.Name, SourceFormat.Pdf, Array.Empty<Block>());
         }
         foreach (var d in local.Items) bag.Add(d);

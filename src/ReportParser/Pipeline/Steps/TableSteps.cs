@@ -17,17 +17,27 @@ internal sealed class RecoverFusedTablesStep : IParseStep
 
     public void Run(ParseContext context)
     {
-        if (context.MayHoldFusedTables && !context.Expired("the fused tables"))
+        if (context.MayHoldFusedTables && !context.Expired("the fused tables")) Recover(context);
+        foreach (var d in context.HeldDiagnostics) context.Diagnostics.Add(d);
+        context.HeldDiagnostics.Clear();
+    }
+
+    private static void Recover(ParseContext context)
+    {
+        var template = TemplateDetector.FromText(context.Blocks.Blocks);
+        try
         {
-            var template = TemplateDetector.FromText(context.Blocks.Blocks);
             if (FusedTableRecovery.Recover(context.Blocks, context.Split, template, context.Diagnostics, context.Deadline) is { } recovered)
             {
                 context.Blocks = recovered.Blocks;
                 context.Split = recovered.Split;
             }
         }
-        foreach (var d in context.HeldDiagnostics) context.Diagnostics.Add(d);
-        context.HeldDiagnostics.Clear();
+        catch (OperationCanceledException) when (!context.Cancellation.IsCancellationRequested)
+        {
+            // The time budget ran out while the runs were being split: the tables stay unread, and Expired says so.
+            context.Expired("the fused tables");
+        }
     }
 }
 

@@ -56,10 +56,12 @@ internal static class FusedSolver
 
     private static readonly HashSet<string> NotOutcomes = new() { "NewRequests", "CarriedOver", "Total", "CarriedForward" };
 
-    public static void Solve(string table, List<FusedRow> rows, Func<FusedRow, HashSet<decimal>> hints, DiagnosticBag bag)
+    /// <summary>Splits the rows' runs; throws <see cref="OperationCanceledException"/> when <paramref name="token"/> fires (nothing is written back then).</summary>
+    public static void Solve(string table, List<FusedRow> rows, Func<FusedRow, HashSet<decimal>> hints, DiagnosticBag bag, CancellationToken token = default)
     {
         foreach (var r in rows)
         {
+            token.ThrowIfCancellationRequested();
             var kinds = r.Def.Columns.Select(c => c.Kind).ToArray();
             r.Weak = RunSplitter.Split(r.Run, kinds, RowLimit, out var bounded);
             r.Bounded = bounded;
@@ -74,7 +76,7 @@ internal static class FusedSolver
         }
 
         bool consistent = true;
-        if (table == TemplateSchema.Requests) consistent = JointRequests(rows, bag);
+        if (table == TemplateSchema.Requests) consistent = JointRequests(rows, bag, token);
 
         foreach (var r in rows)
         {
@@ -168,7 +170,7 @@ internal static class FusedSolver
     }
 
     /// <summary>Balance and outcome total over the rows of table 三; false when no combination satisfies them.</summary>
-    private static bool JointRequests(List<FusedRow> rows, DiagnosticBag bag)
+    private static bool JointRequests(List<FusedRow> rows, DiagnosticBag bag, CancellationToken token)
     {
         var byKey = new Dictionary<string, FusedRow>();
         foreach (var r in rows) byKey.TryAdd(r.Def.Key, r);
@@ -191,6 +193,7 @@ internal static class FusedSolver
         var survivors = open.Select(_ => new HashSet<int>()).ToList();
         bool any = false;
         var idx = new int[open.Count];
+        long visited = 0;
         Walk(0);
         if (!any) return false;
         for (int i = 0; i < open.Count; i++)
@@ -204,6 +207,7 @@ internal static class FusedSolver
         {
             if (i == open.Count)
             {
+                if ((++visited & 1023) == 0) token.ThrowIfCancellationRequested();
                 if (!ColumnsOk(choice)) return;
                 any = true;
                 for (int k = 0; k < open.Count; k++) survivors[k].Add(idx[k]);

@@ -19,7 +19,10 @@ internal static class FusedTableRecovery
     /// <summary>The result of a recovery: the document's blocks and sections with the recovered tables in place.</summary>
     public sealed record Recovered(DocumentBlocks Blocks, SplitDocument Split);
 
-    /// <summary>Recovers the fused tables; null when the document has none (or its template is not 2019/2021).</summary>
+    /// <summary>
+    /// Recovers the fused tables; null when the document has none (or its template is not 2019/2021).
+    /// Throws <see cref="OperationCanceledException"/> when <paramref name="token"/> fires; the document is then unchanged.
+    /// </summary>
     public static Recovered? Recover(DocumentBlocks doc, SplitDocument split, ReportTemplate template, DiagnosticBag bag, CancellationToken token)
     {
         if (template is not (ReportTemplate.V2019 or ReportTemplate.V2021)) return null;
@@ -33,7 +36,7 @@ internal static class FusedTableRecovery
         {
             token.ThrowIfCancellationRequested();
             var rows = found.Where(f => f.Kind == kind).SelectMany(f => f.Rows).Select(r => r.Row).ToList();
-            if (rows.Count > 0) FusedSolver.Solve(TableKey(kind), rows, hints.For, bag);
+            if (rows.Count > 0) FusedSolver.Solve(TableKey(kind), rows, hints.For, bag, token);
         }
 
         var replaced = new Dictionary<Block, List<Block>>(ReferenceEqualityComparer.Instance);
