@@ -8,12 +8,13 @@ namespace ReportParser;
 /// </summary>
 public sealed class ReportSource
 {
-    private ReportSource(string name, byte[]? bytes, string? text, SourceFormat? format)
+    private ReportSource(string name, byte[]? bytes, string? text, SourceFormat? format, long? readCap = null)
     {
         Name = name;
         Bytes = bytes;
         Text = text;
         DeclaredFormat = format;
+        ReadCap = readCap;
     }
 
     /// <summary>A name for diagnostics and exports (the path for files).</summary>
@@ -23,27 +24,84 @@ public sealed class ReportSource
 
     internal string? Text { get; }
 
+    /// <summary>Set when a stream or file held more bytes than this cap: nothing of it is kept, and the parse reports the limit.</summary>
+    internal long? ReadCap { get; }
+
     /// <summary>The format the caller declared, or null to detect it from the content.</summary>
     public SourceFormat? DeclaredFormat { get; }
 
-    /// <summary>Reads the whole file; the format is detected from its content.</summary>
+    /// <summary>
+    /// Reads the whole file; the format is detected from its content. At most
+    /// <see cref="ReportParserOptions.MaxInputBytes"/> of the default options are read: a longer file is not
+    /// kept, and parsing the source gives an error diagnostic (RP1005).
+    /// </summary>
     /// <param name="path">Path of a .txt, .html or .pdf file.</param>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public static ReportSource FromFile(string path)
+    public static ReportSource FromFile(string path) => FromFile(path, ReportParserOptions.Default.MaxInputBytes);
+
+    /// <summary>
+    /// Reads the whole file, but never more than <paramref name="maxBytes"/> + 1 bytes: a longer file is not
+    /// kept, and parsing the source gives an error diagnostic (RP1005).
+    /// </summary>
+    /// <param name="path">Path of a .txt, .html or .pdf file.</param>
+    /// <param name="maxBytes">The most bytes to keep; pass the <see cref="ReportParserOptions.MaxInputBytes"/> the source will be parsed with.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static ReportSource FromFile(string path, long maxBytes)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return new ReportSource(path, File.ReadAllBytes(path), null, null);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+        return Read(file, path, null, maxBytes);
     }
 
-    /// <summary>Reads the stream to its end; the format is detected from its content.</summary>
+    /// <summary>
+    /// Reads the stream to its end; the format is detected from its content. At most
+    /// <see cref="ReportParserOptions.MaxInputBytes"/> of the default options are read, whatever length the
+    /// stream claims: a longer stream is not kept, and parsing the source gives an error diagnostic (RP1005).
+    /// </summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static ReportSource FromStream(Stream stream, string name, SourceFormat? format = null)
+        => FromStream(stream, name, format, ReportParserOptions.Default.MaxInputBytes);
+
+    /// <summary>
+    /// Reads the stream to its end, but never more than <paramref name="maxBytes"/> + 1 bytes, whatever
+    /// length the stream claims: a longer stream is not kept (it is left part-read), and parsing the source
+    /// gives an error diagnostic (RP1005).
+    /// </summary>
+    /// <param name="stream">The stream, read from its current position.</param>
+    /// <param name="name">A name for diagnostics and exports.</param>
+    /// <param name="format">The format, or null to detect it from the content.</param>
+    /// <param name="maxBytes">The most bytes to keep; pass the <see cref="ReportParserOptions.MaxInputBytes"/> the source will be parsed with.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBytes"/> is not positive.</exception>
+    public static ReportSource FromStream(Stream stream, string name, SourceFormat? format, long maxBytes)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
+        return Read(stream, name, format, maxBytes);
+    }
+
+    /// <summary>
+    /// Reads up to <paramref name="maxBytes"/> + 1 bytes in chunks; the buffer grows with what arrives, not
+    /// with what the stream's length claims. One byte over the cap means the input is too long.
+    /// </summary>
+    private static ReportSource Read(Stream stream, string name, SourceFormat? format, long maxBytes)
+    {
+        long cap = Math.Min(maxBytes, Array.MaxLength - 1L);
         using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
+        var chunk = new byte[81920];
+        while (buffer.Length <= cap)
+        {
+            int want = (int)Math.Min(chunk.Length, cap + 1 - buffer.Length);
+            int n = stream.Read(chunk, 0, want);
+            if (n <= 0) break;
+            buffer.Write(chunk, 0, n);
+        }
+        if (buffer.Length > cap) return new ReportSource(name, Array.Empty<byte>(), null, format, cap);
         return new ReportSource(name, buffer.ToArray(), null, format);
     }
 

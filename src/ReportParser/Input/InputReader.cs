@@ -9,9 +9,11 @@ internal static class InputReader
     {
         var empty = new DocumentBlocks(source.Name, SourceFormat.Unknown, Array.Empty<Block>());
         long size = source.Bytes?.LongLength ?? (source.Text is { } t ? System.Text.Encoding.UTF8.GetByteCount(t) : 0);
-        if (size > options.MaxInputBytes)
+        if (size > options.MaxInputBytes || source.ReadCap is not null)
         {
-            bag.Error(DiagnosticCode.LimitExceeded, SourceLocation.Unknown, $"the input is {size:N0} bytes{(source.Bytes is null ? " (as UTF-8)" : "")}, over the limit of {options.MaxInputBytes:N0}; not parsed");
+            bag.Error(DiagnosticCode.LimitExceeded, SourceLocation.Unknown, source.ReadCap is { } cap
+                ? $"the input is more than {cap:N0} bytes, the most that was read of it; not parsed"
+                : $"the input is {size:N0} bytes{(source.Bytes is null ? " (as UTF-8)" : "")}, over the limit of {options.MaxInputBytes:N0}; not parsed");
             return empty;
         }
         var format = source.DeclaredFormat ?? FormatDetector.Detect(source.Bytes, source.Text, source.Name);
@@ -44,7 +46,7 @@ internal static class InputReader
             bag.Error(DiagnosticCode.EmptyInput, SourceLocation.Unknown, "the input holds only white space");
             return empty with { Format = SourceFormat.Text };
         }
-        return TextInput.Read(source.Name, text);
+        return TextInput.Read(source.Name, text, new CellBudget(options, bag));
     }
 
     private static string LimitLines(string text, ReportParserOptions options, DiagnosticBag bag)
