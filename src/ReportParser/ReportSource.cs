@@ -86,23 +86,40 @@ public sealed class ReportSource
     }
 
     /// <summary>
-    /// Reads up to <paramref name="maxBytes"/> + 1 bytes in chunks; the buffer grows with what arrives, not
-    /// with what the stream's length claims. One byte over the cap means the input is too long.
+    /// Reads up to <paramref name="maxBytes"/> + 1 bytes in chunks that grow with what arrives, not with what
+    /// the stream's length claims; the bytes are joined only when they fit. One byte over the cap means the
+    /// input is too long.
     /// </summary>
     private static ReportSource Read(Stream stream, string name, SourceFormat? format, long maxBytes)
     {
         long cap = Math.Min(maxBytes, Array.MaxLength - 1L);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        while (buffer.Length <= cap)
+        var chunks = new List<byte[]>();
+        long total = 0;
+        int last = 0, size = 64 * 1024;
+        while (total <= cap)
         {
-            int want = (int)Math.Min(chunk.Length, cap + 1 - buffer.Length);
-            int n = stream.Read(chunk, 0, want);
+            if (chunks.Count == 0 || last == chunks[^1].Length)
+            {
+                chunks.Add(new byte[(int)Math.Min(size, cap + 1 - total)]);
+                size = Math.Min(size * 2, 4 * 1024 * 1024);
+                last = 0;
+            }
+            var chunk = chunks[^1];
+            int n = stream.Read(chunk, last, chunk.Length - last);
             if (n <= 0) break;
-            buffer.Write(chunk, 0, n);
+            last += n;
+            total += n;
         }
-        if (buffer.Length > cap) return new ReportSource(name, Array.Empty<byte>(), null, format, cap);
-        return new ReportSource(name, buffer.ToArray(), null, format);
+        if (total > cap) return new ReportSource(name, Array.Empty<byte>(), null, format, cap);
+        var bytes = new byte[total];
+        long at = 0;
+        foreach (var chunk in chunks)
+        {
+            int n = (int)Math.Min(chunk.Length, total - at);
+            Buffer.BlockCopy(chunk, 0, bytes, (int)at, n);
+            at += n;
+        }
+        return new ReportSource(name, bytes, null, format);
     }
 
     /// <summary>Wraps raw bytes; the format and encoding are detected from the content.</summary>

@@ -20,6 +20,9 @@ internal sealed class HtmlTableGrid
     /// <summary>The largest rowspan HTML gives a meaning to; larger values are read as this.</summary>
     public const int MaxRowSpan = 65534;
 
+    // Positions placed ahead of their rows (by rowspans) may number at most this many times the table's cells left.
+    private const int PendingCap = 4;
+
     private HtmlTableGrid(List<List<HtmlGridCell>> rows, List<IElement> rowElements, List<IElement> nested, bool isLayout)
     {
         Rows = rows;
@@ -68,7 +71,10 @@ internal sealed class HtmlTableGrid
             {
                 col = SetCovered(row, covers, col);
                 var (cs, rs) = Spans(td, trs.Count - r, limits);
-                (cs, rs) = Fit(cs, rs, col, budget.MaxCellsPerRow, left - reserved, limits);
+                (cs, rs) = Fit(cs, rs, col, budget.MaxCellsPerRow, limits);
+                // Every row the cell reaches is at least col + cs wide: rows past what the table has left are never kept.
+                if (cs > 0) rs = (int)Math.Min(rs, Math.Max(1, (left - total) / (col + cs)));
+                (cs, rs) = Shorten(cs, rs, PendingCap * left - reserved, limits);
                 if (cs == 0) break;
                 reserved += (long)cs * rs;
                 shape.Add(CellText(td, nested));
@@ -102,18 +108,21 @@ internal sealed class HtmlTableGrid
         return (cs, Math.Min(rs, rowsLeft));
     }
 
-    /// <summary>
-    /// Fits a cell at <paramref name="col"/>: the colspan ends at the row limit (0 when the row is full), and
-    /// the spanned positions fit the <paramref name="room"/> the table has left (the rowspan is shortened first).
-    /// </summary>
-    private static (int ColSpan, int RowSpan) Fit(int cs, int rs, int col, int maxCellsPerRow, long room, GridLimits limits)
+    /// <summary>Fits a cell at <paramref name="col"/>: the colspan ends at the row limit (0 when the row is full).</summary>
+    private static (int ColSpan, int RowSpan) Fit(int cs, int rs, int col, int maxCellsPerRow, GridLimits limits)
     {
-        if (col + (long)cs > maxCellsPerRow)
-        {
-            limits.RowCut = true;
-            cs = Math.Max(0, maxCellsPerRow - col);
-            if (cs == 0) return (0, 0);
-        }
+        if (col + (long)cs <= maxCellsPerRow) return (cs, rs);
+        limits.RowCut = true;
+        cs = Math.Max(0, maxCellsPerRow - col);
+        return cs == 0 ? (0, 0) : (cs, rs);
+    }
+
+    /// <summary>
+    /// Shortens a span (the rowspan first) so that the positions it makes fit the <paramref name="room"/> the
+    /// table has left for positions placed ahead of their rows; (0, 0) when there is none.
+    /// </summary>
+    private static (int ColSpan, int RowSpan) Shorten(int cs, int rs, long room, GridLimits limits)
+    {
         if ((long)cs * rs <= room) return (cs, rs);
         limits.SpansShortened = true;
         if (room < 1) return (0, 0);
