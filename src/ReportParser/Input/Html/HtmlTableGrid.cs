@@ -62,6 +62,7 @@ internal sealed class HtmlTableGrid
         var pending = new Dictionary<int, SortedDictionary<int, HtmlGridCell>>();
         var shape = new Shape();
         long left = budget.TableLeft(0), reserved = 0, total = 0;
+        int cutRow = int.MaxValue;
         for (int r = 0; r < trs.Count && left > 0; r++)
         {
             var row = new List<HtmlGridCell>();
@@ -72,8 +73,14 @@ internal sealed class HtmlTableGrid
                 col = SetCovered(row, covers, col);
                 var (cs, rs) = Spans(td, trs.Count - r, limits);
                 (cs, rs) = Fit(cs, rs, col, budget.MaxCellsPerRow, limits);
-                // Every row the cell reaches is at least col + cs wide: rows past what the table has left are never kept.
-                if (cs > 0) rs = (int)Math.Min(rs, Math.Max(1, (left - total) / (col + cs)));
+                // Every row the cell reaches is at least col + cs wide, so the table is cut no later than the
+                // row past those the cells left can fill: the span stops there, and so does the table.
+                long fit = cs == 0 ? rs : Math.Max(1, (left - total) / (col + cs));
+                if (rs > fit)
+                {
+                    rs = (int)fit;
+                    cutRow = Math.Min(cutRow, r + rs);
+                }
                 (cs, rs) = Shorten(cs, rs, PendingCap * left - reserved, limits);
                 if (cs == 0) break;
                 reserved += (long)cs * rs;
@@ -83,7 +90,7 @@ internal sealed class HtmlTableGrid
             }
             // Positions covered from above after the row's last cell.
             if (covers is not null) foreach (var (c, cell) in covers) Set(row, c, cell);
-            if (total + row.Count > left)
+            if (total + row.Count > left || r >= cutRow)
             {
                 limits.CutAt = trs[r];
                 limits.RowsKept = r;
