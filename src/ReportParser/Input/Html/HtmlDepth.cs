@@ -146,6 +146,14 @@ internal sealed class HtmlDepth
         return j;
     }
 
+    /// <summary>The end of an attribute name (its first character, even '=', is already taken).</summary>
+    private int AttributeNameEnd(int from)
+    {
+        int j = from;
+        while (j < _html.Length && !IsTagSpace(_html[j]) && _html[j] is not ('/' or '>' or '=')) j++;
+        return j;
+    }
+
     private static bool IsTagSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f';
 
     private int SkipSpace(int j)
@@ -173,7 +181,7 @@ internal sealed class HtmlDepth
                 if (j < _html.Length && _html[j] == '>') { selfClosing = true; return j + 1; }
                 continue;
             }
-            j = NameEnd(j + 1);
+            j = AttributeNameEnd(j + 1);
             int eq = SkipSpace(j);
             if (eq < _html.Length && _html[eq] == '=') j = AttributeValueEnd(SkipSpace(eq + 1));
             if (j < 0) return -1;

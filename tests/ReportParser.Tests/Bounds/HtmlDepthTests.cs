@@ -1,0 +1,70 @@
+using ReportParser.Input.Html;
+
+namespace ReportParser.Tests.Bounds;
+
+/// <summary>The depth scan before an HTML page is parsed: what it counts as nesting and what it blanks.</summary>
+public class HtmlDepthTests
+{
+    private static string Repeat(string s, int n) => string.Concat(Enumerable.Repeat(s, n));
+
+    [Theory]
+    [InlineData("<p>a", "")]
+    [InlineData("<li>a", "")]
+    [InlineData("<tr><td>a", "")]
+    [InlineData("<div><font>a", "</div>")]
+    [InlineData("<div><span>a", "</div>")]
+    [InlineData("<a href=x>a", "")]
+    [InlineData("<div>a<br><img src=x><br/>", "</div>")]
+    [InlineData("<!-- <div><div> -->", "")]
+    [InlineData("<script>if (a<b) document.write('<div>');</script>", "")]
+    [InlineData("<div title='<div><div>'>", "</div>")]
+    [InlineData("<svg><path d='M0'/><g/></svg>", "")]
+    [InlineData("<div/>", "</div>")]
+    public void Markup_that_does_not_nest_is_left_alone(string open, string close)
+    {
+        var html = "<html><body>" + Repeat(open + close, 5000) + "</body></html>";
+        bool same = ReferenceEquals(HtmlDepth.Limit(html, 100, out int first), html);
+        first.Should().Be(-1);
+        same.Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("<div>")]
+    [InlineData("<div></span>")]
+    [InlineData("<font>")]
+    [InlineData("<div/>")]
+    [InlineData("<ul><li>")]
+    [InlineData("<table><tr><td>")]
+    [InlineData("<svg><desc><div/>")]
+    [InlineData("<svg><tr>")]
+    [InlineData("<noscript><div>")]
+    public void Markup_that_nests_past_the_limit_is_blanked_past_it(string open)
+    {
+        var html = "<body>" + Repeat(open, 500) + "正文";
+        var limited = HtmlDepth.Limit(html, 100, out int first);
+        ReferenceEquals(limited, html).Should().BeFalse();
+        limited.Length.Should().Be(html.Length);
+        limited.Should().EndWith("正文");
+        first.Should().BeGreaterThan(0);
+        limited[..first].Should().Be(html[..first]);
+        limited[first].Should().Be(' ');
+    }
+
+    [Fact]
+    public void A_quote_inside_an_unquoted_value_does_not_hide_the_tags_after_it()
+    {
+        var html = "<div title=a\"b>" + Repeat("<div>", 200) + "\"";
+        HtmlDepth.Limit(html, 100, out int first);
+        first.Should().Be(15 + 99 * 5);
+    }
+
+    [Fact]
+    public void The_limit_itself_is_allowed_and_one_more_is_blanked_with_its_end_tag_and_line_breaks_kept()
+    {
+        var html = Repeat("<div>", 3) + "<div\nclass=x>a</div>" + Repeat("</div>", 3);
+        ReferenceEquals(HtmlDepth.Limit(html, 4, out _), html).Should().BeTrue();
+        var limited = HtmlDepth.Limit(html, 3, out int first);
+        first.Should().Be(15);
+        limited.Should().Be(Repeat("<div>", 3) + "    \n        a      " + Repeat("</div>", 3));
+    }
+}
