@@ -27,6 +27,18 @@ public sealed class ReportSource
     /// <summary>Set when a stream or file held more bytes than this cap: nothing of it is kept, and the parse reports the limit.</summary>
     internal long? ReadCap { get; }
 
+    /// <summary>
+    /// Why the source is over <paramref name="maxBytes"/> (its bytes, or its text as UTF-8, or a stream or file
+    /// longer than the most that was read of it), or null when it is not.
+    /// </summary>
+    internal string? OverLimit(long maxBytes)
+    {
+        if (ReadCap is { } cap) return $"the input is more than {cap:N0} bytes, the most that was read of it; not parsed";
+        long size = Bytes?.LongLength ?? (Text is { } t ? System.Text.Encoding.UTF8.GetByteCount(t) : 0);
+        if (size <= maxBytes) return null;
+        return $"the input is {size:N0} bytes{(Bytes is null ? " (as UTF-8)" : "")}, over the limit of {maxBytes:N0}; not parsed";
+    }
+
     /// <summary>The format the caller declared, or null to detect it from the content.</summary>
     public SourceFormat? DeclaredFormat { get; }
 
