@@ -34,7 +34,10 @@ internal static class Limits
         return kept is null ? blocks : blocks with { Blocks = kept };
     }
 
-    /// <summary>The table cut to its first rows that fit <see cref="ReportParserOptions.MaxTableCells"/> and the document's cells left; null when no row fits.</summary>
+    /// <summary>
+    /// The table cut to its first rows that fit <see cref="ReportParserOptions.MaxTableCells"/> and the cells
+    /// the document has left (<see cref="ReportParserOptions.MaxDocumentCells"/>); null once those are spent.
+    /// </summary>
     private static TableBlock? CutTable(TableBlock t, ReportParserOptions options, DiagnosticBag bag, ref long documentCells)
     {
         long left = options.MaxDocumentCells - documentCells;
