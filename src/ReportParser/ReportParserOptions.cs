@@ -62,6 +62,13 @@ public sealed record ReportParserOptions
     /// </summary>
     public int MaxHtmlDepth { get; init; } = 1_000;
 
+    /// <summary>
+    /// An HTML page keeps at most this many elements: the tags after them are read as if absent (their text
+    /// is kept) and the page gets an error diagnostic. Counted on the raw markup before the page is parsed,
+    /// so a page of millions of tiny elements cannot make the parsed document huge. Default 200,000.
+    /// </summary>
+    public int MaxHtmlElements { get; init; } = 200_000;
+
     /// <summary>Validates the options.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A limit is not positive.</exception>
     public void Validate()
@@ -74,6 +81,7 @@ public sealed record ReportParserOptions
         if (MaxCellsPerRow <= 0) throw new ArgumentOutOfRangeException(nameof(MaxCellsPerRow), "must be positive");
         if (MaxDocumentCells <= 0) throw new ArgumentOutOfRangeException(nameof(MaxDocumentCells), "must be positive");
         if (MaxHtmlDepth <= 0) throw new ArgumentOutOfRangeException(nameof(MaxHtmlDepth), "must be positive");
+        if (MaxHtmlElements <= 0) throw new ArgumentOutOfRangeException(nameof(MaxHtmlElements), "must be positive");
         if (TimeBudget <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(TimeBudget), "must be positive");
         if (Rules is null) throw new ArgumentOutOfRangeException(nameof(Rules), "must not be null");
     }

@@ -52,17 +52,30 @@ internal static class HtmlInput
     }
 
     /// <summary>
-    /// The page with the tags nested deeper than <see cref="ReportParserOptions.MaxHtmlDepth"/> blanked
-    /// (see <see cref="HtmlDepth"/>), before the parser sees it; an error diagnostic at the first one.
+    /// The page with the tags nested deeper than <see cref="ReportParserOptions.MaxHtmlDepth"/>, and those of
+    /// the elements past <see cref="ReportParserOptions.MaxHtmlElements"/>, blanked (see <see cref="HtmlDepth"/>)
+    /// before the parser sees it; an error diagnostic at the first of each.
     /// </summary>
     private static string LimitDepth(string html, ReportParserOptions options, DiagnosticBag bag)
     {
-        var limited = HtmlDepth.Limit(html, options.MaxHtmlDepth, out int first);
-        if (first < 0) return html;
-        int line = 1 + html.AsSpan(0, first).Count('\n');
-        int column = first - (html.LastIndexOf('\n', Math.Max(0, first - 1)) + 1) + 1;
-        bag.Error(DiagnosticCode.LimitExceeded, new SourceLocation(line, column),
-            $"the page nests elements more than {options.MaxHtmlDepth:N0} deep; the tags deeper than that were ignored and their text read as if they were absent");
-        return limited;
+        var limited = HtmlDepth.Limit(html, options.MaxHtmlDepth, options.MaxHtmlElements);
+        if (limited.FirstTooDeep >= 0)
+        {
+            bag.Error(DiagnosticCode.LimitExceeded, LocationAt(html, limited.FirstTooDeep),
+                $"the page nests elements more than {options.MaxHtmlDepth:N0} deep; the tags deeper than that were ignored and their text read as if they were absent");
+        }
+        if (limited.FirstTooMany >= 0)
+        {
+            bag.Error(DiagnosticCode.LimitExceeded, LocationAt(html, limited.FirstTooMany),
+                $"the page has more than {options.MaxHtmlElements:N0} elements; the tags after those were ignored and their text read as if they were absent");
+        }
+        return limited.Html;
+    }
+
+    private static SourceLocation LocationAt(string html, int index)
+    {
+        int line = 1 + html.AsSpan(0, index).Count('\n');
+        int column = index - (html.LastIndexOf('\n', Math.Max(0, index - 1)) + 1) + 1;
+        return new SourceLocation(line, column);
     }
 }

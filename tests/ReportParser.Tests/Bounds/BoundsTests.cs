@@ -178,8 +178,11 @@ public class BoundsTests
 
         Limits(result).Should().ContainSingle(d => d.Message.Contains("more than 1,000 deep"));
         watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(20));
-        var blocks = Read(ReportSource.FromHtml(html, "deep.html"), ReportParserOptions.Default, out _);
+        // 200,000 elements and more: the element limit blanks the later tags too; lifted, the depth limit alone keeps every paragraph.
+        Limits(result).Should().Contain(d => d.Message.Contains("more than 200,000 elements"));
+        var blocks = Read(ReportSource.FromHtml(html, "deep.html"), ReportParserOptions.Default with { MaxHtmlElements = int.MaxValue }, out var bag);
         blocks.Blocks.OfType<ParagraphBlock>().Select(p => p.Text).Should().Contain(["一、总体情况", "深处的正文", "二、主动公开政府信息情况"]);
+        bag.Items.Should().ContainSingle(d => d.Code == DiagnosticCode.LimitExceeded).Which.Message.Should().Contain("more than 1,000 deep");
     }
 
     [Fact]
@@ -189,6 +192,22 @@ public class BoundsTests
         Read(ReportSource.FromHtml(html), ReportParserOptions.Default with { MaxHtmlDepth = 5 }, out var bag);
         var depth = bag.Items.Should().ContainSingle(d => d.Code == DiagnosticCode.LimitExceeded).Subject;
         depth.Location.Should().Be(new SourceLocation(4, 3));
+    }
+
+    [Fact]
+    public void A_page_of_millions_of_tiny_elements_keeps_the_first_ones_and_the_text_of_the_rest()
+    {
+        var sb = new StringBuilder("<html><body><p>一、总体情况</p>");
+        for (int i = 0; i < 1_000_000; i++) sb.Append("<i>1</i>");
+        var html = sb.Append("<p>末尾</p></body></html>").ToString();
+        ReportParseResult? result = null;
+        long allocated = Allocated(() => result = Report.Parse(ReportSource.FromHtml(html, "many.html")));
+
+        Limits(result!).Should().ContainSingle(d => d.Message.Contains("more than 200,000 elements"));
+        allocated.Should().BeLessThan(400 * MiB);
+        var text = string.Concat(Read(ReportSource.FromHtml(html), ReportParserOptions.Default, out _).Blocks.OfType<ParagraphBlock>().Select(p => p.Text));
+        text.Count(c => c == '1').Should().Be(1_000_000);
+        text.Should().EndWith("末尾");
     }
 
     /// <summary>A stream of <paramref name="length"/> bytes made as they are read; it may claim another length.</summary>
@@ -275,13 +294,15 @@ public class BoundsTests
     [InlineData("MaxCellsPerRow")]
     [InlineData("MaxDocumentCells")]
     [InlineData("MaxHtmlDepth")]
+    [InlineData("MaxHtmlElements")]
     public void The_new_limits_must_be_positive(string name)
     {
         var options = name switch
         {
             "MaxCellsPerRow" => ReportParserOptions.Default with { MaxCellsPerRow = 0 },
             "MaxDocumentCells" => ReportParserOptions.Default with { MaxDocumentCells = -1 },
-            _ => ReportParserOptions.Default with { MaxHtmlDepth = 0 },
+            "MaxHtmlDepth" => ReportParserOptions.Default with { MaxHtmlDepth = 0 },
+            _ => ReportParserOptions.Default with { MaxHtmlElements = 0 },
         };
         var act = () => Report.ParseText("x", options: options);
         act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be(name);

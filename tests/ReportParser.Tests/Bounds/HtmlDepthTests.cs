@@ -23,9 +23,9 @@ public class HtmlDepthTests
     public void Markup_that_does_not_nest_is_left_alone(string open, string close)
     {
         var html = "<html><body>" + Repeat(open + close, 5000) + "</body></html>";
-        bool same = ReferenceEquals(HtmlDepth.Limit(html, 100, out int first), html);
-        first.Should().Be(-1);
-        same.Should().BeTrue();
+        var limited = HtmlDepth.Limit(html, 100);
+        limited.FirstTooDeep.Should().Be(-1);
+        ReferenceEquals(limited.Html, html).Should().BeTrue();
     }
 
     [Theory]
@@ -41,7 +41,8 @@ public class HtmlDepthTests
     public void Markup_that_nests_past_the_limit_is_blanked_past_it(string open)
     {
         var html = "<body>" + Repeat(open, 500) + "正文";
-        var limited = HtmlDepth.Limit(html, 100, out int first);
+        var (limited, first, tooMany) = HtmlDepth.Limit(html, 100);
+        tooMany.Should().Be(-1);
         ReferenceEquals(limited, html).Should().BeFalse();
         limited.Length.Should().Be(html.Length);
         limited.Should().EndWith("正文");
@@ -54,17 +55,27 @@ public class HtmlDepthTests
     public void A_quote_inside_an_unquoted_value_does_not_hide_the_tags_after_it()
     {
         var html = "<div title=a\"b>" + Repeat("<div>", 200) + "\"";
-        HtmlDepth.Limit(html, 100, out int first);
-        first.Should().Be(15 + 99 * 5);
+        HtmlDepth.Limit(html, 100).FirstTooDeep.Should().Be(15 + 99 * 5);
     }
 
     [Fact]
     public void The_limit_itself_is_allowed_and_one_more_is_blanked_with_its_end_tag_and_line_breaks_kept()
     {
         var html = Repeat("<div>", 3) + "<div\nclass=x>a</div>" + Repeat("</div>", 3);
-        ReferenceEquals(HtmlDepth.Limit(html, 4, out _), html).Should().BeTrue();
-        var limited = HtmlDepth.Limit(html, 3, out int first);
+        ReferenceEquals(HtmlDepth.Limit(html, 4).Html, html).Should().BeTrue();
+        var (limited, first, _) = HtmlDepth.Limit(html, 3);
         first.Should().Be(15);
         limited.Should().Be(Repeat("<div>", 3) + "    \n        a      " + Repeat("</div>", 3));
+    }
+
+    [Fact]
+    public void The_tags_after_the_element_limit_are_blanked_with_their_end_tags_and_a_script_wholly()
+    {
+        var html = "<p>a</p><div>b<br>c</div><script>x<y</script><i>d</i>";
+        ReferenceEquals(HtmlDepth.Limit(html, 100, 6).Html, html).Should().BeTrue();
+        var (limited, tooDeep, tooMany) = HtmlDepth.Limit(html, 100, 2);
+        tooDeep.Should().Be(-1);
+        tooMany.Should().Be(html.IndexOf("<br>", StringComparison.Ordinal));
+        limited.Should().Be("<p>a</p><div>b    c</div>" + new string(' ', 20) + "   d    ");
     }
 }

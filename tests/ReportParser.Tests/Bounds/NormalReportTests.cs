@@ -12,6 +12,7 @@ public class NormalReportTests
         MaxCellsPerRow = int.MaxValue,
         MaxDocumentCells = int.MaxValue,
         MaxHtmlDepth = int.MaxValue,
+        MaxHtmlElements = int.MaxValue,
     };
 
     public static TheoryData<string> Documents() => CorpusTests.Documents();
@@ -35,10 +36,11 @@ public class NormalReportTests
 
     [Theory]
     [MemberData(nameof(Pages))]
-    public void A_corpus_page_nests_less_than_a_tenth_of_the_default_depth(string path)
+    public void A_corpus_page_nests_less_than_a_tenth_of_the_default_depth_and_has_less_than_a_tenth_of_the_default_elements(string path)
     {
         var html = File.ReadAllText(path);
-        ReferenceEquals(HtmlDepth.Limit(html, ReportParserOptions.Default.MaxHtmlDepth / 10, out int first), html).Should().BeTrue();
-        first.Should().Be(-1);
+        var limited = HtmlDepth.Limit(html, ReportParserOptions.Default.MaxHtmlDepth / 10, ReportParserOptions.Default.MaxHtmlElements / 10);
+        (limited.FirstTooDeep, limited.FirstTooMany).Should().Be((-1, -1));
+        ReferenceEquals(limited.Html, html).Should().BeTrue();
     }
 }

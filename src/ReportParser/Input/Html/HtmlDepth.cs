@@ -10,6 +10,8 @@ namespace ReportParser.Input.Html;
 /// open an element deeper than the limit is blanked (replaced by spaces, line breaks kept, so every
 /// other position is unchanged), and so is its end tag: the text inside is kept, read as if those tags
 /// were absent. The scan never counts more elements than the limit, so its cost is linear in the markup.
+/// The same blanking bounds the number of elements: the tags after the first so many are blanked too, so
+/// a page of millions of tiny elements cannot make the parsed document huge.
 /// </summary>
 internal sealed class HtmlDepth
 {
@@ -54,6 +56,9 @@ internal sealed class HtmlDepth
 
     private readonly string _html;
     private readonly int _maxDepth;
+    private readonly int _maxElements;
+    private int _elements;
+    private int _firstTooMany = -1;
     private readonly Dictionary<string, int> _ids = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly List<Kind> _kinds = new();
@@ -61,11 +66,13 @@ internal sealed class HtmlDepth
     private readonly List<int> _phantom = new();
     private readonly List<(int Id, bool Foreign)> _stack = new();
     private readonly List<(int Start, int End)> _blanked = new();
+    private int _firstTooDeep = -1;
 
-    private HtmlDepth(string html, int maxDepth)
+    private HtmlDepth(string html, int maxDepth, int maxElements)
     {
         _html = html;
         _maxDepth = maxDepth;
+        _maxElements = maxElements;
         _lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
         Id(" "); // entry 0, no tag's name: the names past MaxNames share it
         Register(VoidNames, Kind.Void);
@@ -80,15 +87,17 @@ internal sealed class HtmlDepth
     }
 
     /// <summary>
-    /// The page with its tags deeper than <paramref name="maxDepth"/> blanked, or the page itself when none
-    /// is; <paramref name="firstBlanked"/> is the index of the first blanked tag, or -1.
+    /// The page with its tags deeper than <paramref name="maxDepth"/> blanked, and those of the elements after
+    /// the first <paramref name="maxElements"/> (a raw-text element such as a script wholly); the page itself
+    /// when none is. The result also tells where the first tag of each kind was blanked (-1 for none).
     /// </summary>
-    public static string Limit(string html, int maxDepth, out int firstBlanked)
+    public static DepthResult Limit(string html, int maxDepth, int maxElements = int.MaxValue)
     {
-        var scan = new HtmlDepth(html, maxDepth);
+        var scan = new HtmlDepth(html, maxDepth, maxElements);
         scan.Scan();
-        firstBlanked = scan._blanked.Count == 0 ? -1 : scan._blanked[0].Start;
-        return scan._blanked.Count == 0 ? html : scan.Blank();
+        if (scan._blanked.Count == 0) return new DepthResult(html, -1, -1);
+        int firstTooDeep = scan._firstTooDeep;
+        return new DepthResult(scan.Blank(), firstTooDeep, scan._firstTooMany);
     }
 
     private void Register(string[] names, Kind kind)
@@ -204,6 +213,7 @@ internal sealed class HtmlDepth
         int end = TagEnd(nameEnd, out bool selfClosing);
         if (end < 0) return -1;
         var kind = _kinds[id];
+        if (++_elements > _maxElements) return TooMany(lt, end, id, kind);
         bool foreign = InForeign();
         if (foreign && (kind & Kind.Breakout) != 0)
         {
@@ -224,6 +234,26 @@ internal sealed class HtmlDepth
         if ((kind & Kind.IgnoredWhenOpen) != 0 && _open[id] > 0) return end;
         if ((kind & Kind.ReopenCloses) != 0 && _open[id] > 0) Close(id);
         Open(lt, end, id, foreign: (kind & Kind.Foreign) != 0);
+        return end;
+    }
+
+    /// <summary>Blanks a start tag past the element limit (a raw-text element to its end tag); its end tag will be blanked too.</summary>
+    private int TooMany(int lt, int end, int id, Kind kind)
+    {
+        if (_firstTooMany < 0) _firstTooMany = lt;
+        if ((kind & Kind.PlainText) != 0)
+        {
+            _blanked.Add((lt, end));
+            return -1;
+        }
+        if ((kind & Kind.RawText) != 0 && !InForeign())
+        {
+            int after = RawTextEnd(_html.AsSpan(lt + 1, NameLength(lt + 1)), end);
+            _blanked.Add((lt, after < 0 ? _html.Length : after));
+            return after;
+        }
+        _blanked.Add((lt, end));
+        if ((kind & Kind.Void) == 0) _phantom[id]++;
         return end;
     }
 
@@ -251,6 +281,7 @@ internal sealed class HtmlDepth
     {
         if (_stack.Count >= _maxDepth)
         {
+            if (_firstTooDeep < 0) _firstTooDeep = lt;
             _phantom[id]++;
             _blanked.Add((lt, end));
             return;
@@ -315,3 +346,6 @@ internal sealed class HtmlDepth
         }
     });
 }
+
+/// <summary>The page <see cref="HtmlDepth.Limit"/> returns, and where it blanked the first tag too deep and the first past the element limit (-1 for none).</summary>
+internal readonly record struct DepthResult(string Html, int FirstTooDeep, int FirstTooMany);
