@@ -9,7 +9,7 @@ namespace ReportParser.Input.Html;
 /// elements are skipped to their end tag; comments and declarations are skipped. A start tag that would
 /// open an element deeper than the limit is blanked (replaced by spaces, line breaks kept, so every
 /// other position is unchanged), and so is its end tag: the text inside is kept, read as if those tags
-/// were absent. The scan never counts more elements than the limit, so its cost is linear in the markup.
+/// were absent. The stack it keeps never holds more elements than the limit, so its cost is linear in the markup.
 /// The same blanking bounds the number of elements: the tags after the first so many are blanked too, so
 /// a page of millions of tiny elements cannot make the parsed document huge.
 /// </summary>
@@ -95,9 +95,9 @@ internal sealed class HtmlDepth
     {
         var scan = new HtmlDepth(html, maxDepth, maxElements);
         scan.Scan();
-        if (scan._blanked.Count == 0) return new DepthResult(html, -1, -1);
-        int firstTooDeep = scan._firstTooDeep;
-        return new DepthResult(scan.Blank(), firstTooDeep, scan._firstTooMany);
+        return scan._blanked.Count == 0
+            ? new DepthResult(html, -1, -1)
+            : new DepthResult(scan.Blank(), scan._firstTooDeep, scan._firstTooMany);
     }
 
     private void Register(string[] names, Kind kind)
