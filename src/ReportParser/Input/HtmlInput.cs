@@ -53,7 +53,7 @@ internal static class HtmlInput
 
     /// <summary>
     /// The page with the tags nested deeper than <see cref="ReportParserOptions.MaxHtmlDepth"/>, and those of
-    /// the elements past <see cref="ReportParserOptions.MaxHtmlElements"/>, blanked (see <see cref="HtmlDepth"/>)
+    /// the elements past <see cref="ReportParserOptions.MaxHtmlElements"/>, removed (see <see cref="HtmlDepth"/>)
     /// before the parser sees it; an error diagnostic at the first of each.
     /// </summary>
     private static string LimitDepth(string html, ReportParserOptions options, DiagnosticBag bag)

@@ -7,11 +7,11 @@ namespace ReportParser.Input.Html;
 /// td, tr …) are closed by their siblings and are not counted; an end tag closes up to its element; a
 /// repeated a, button, nobr, select or heading closes the open one; script, style and the other raw-text
 /// elements are skipped to their end tag; comments and declarations are skipped. A start tag that would
-/// open an element deeper than the limit is blanked (replaced by spaces, line breaks kept, so every
-/// other position is unchanged), and so is its end tag: the text inside is kept, read as if those tags
-/// were absent. The stack it keeps never holds more elements than the limit, so its cost is linear in the markup.
+/// open an element deeper than the limit is removed (blanked), and so is its end tag: the text inside is
+/// kept, read as if those tags were absent. A blanked tag's line breaks are kept, so every line number is
+/// unchanged; only columns after a blanked tag on its own line move. The stack it keeps never holds more elements than the limit, so its cost is linear in the markup.
 /// The same blanking bounds the number of elements: the tags after the first so many are blanked too, so
-/// a page of millions of tiny elements cannot make the parsed document huge.
+/// a page of millions of tiny elements cannot make the parsed document (or its text) huge.
 /// </summary>
 internal sealed class HtmlDepth
 {
@@ -334,17 +334,27 @@ internal sealed class HtmlDepth
         while (InForeign()) Close(_stack[^1].Id);
     }
 
-    private string Blank() => string.Create(_html.Length, this, static (span, scan) =>
+    /// <summary>The page without the blanked tags, their line breaks kept (the ranges are in order and apart).</summary>
+    private string Blank()
     {
-        scan._html.AsSpan().CopyTo(span);
-        foreach (var (start, end) in scan._blanked)
+        int length = _html.Length;
+        foreach (var (start, end) in _blanked) length -= end - start - LineBreaks(_html.AsSpan(start, end - start));
+        return string.Create(length, this, static (span, scan) =>
         {
-            for (int k = start; k < end; k++)
+            var html = scan._html.AsSpan();
+            int at = 0, to = 0;
+            foreach (var (start, end) in scan._blanked)
             {
-                if (span[k] is not ('\n' or '\r')) span[k] = ' ';
+                html[at..start].CopyTo(span[to..]);
+                to += start - at;
+                foreach (var c in html[start..end]) if (c is '\n' or '\r') span[to++] = c;
+                at = end;
             }
-        }
-    });
+            html[at..].CopyTo(span[to..]);
+        });
+    }
+
+    private static int LineBreaks(ReadOnlySpan<char> s) => s.Count('\n') + s.Count('\r');
 }
 
 /// <summary>The page <see cref="HtmlDepth.Limit"/> returns, and where it blanked the first tag too deep and the first past the element limit (-1 for none).</summary>
