@@ -55,7 +55,7 @@ public static class Report
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static ReportParseResult ParseFile(string path, ReportParserOptions? options = null)
-        => Parse(ReportSource.FromFile(path), options);
+        => Parse(ReportSource.FromFile(path, (options ?? ReportParserOptions.Default).MaxInputBytes), options);
 
     /// <summary>Parses plain text.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>

@@ -42,6 +42,34 @@ public sealed record ReportParserOptions
     /// </summary>
     public int MaxPdfPages { get; init; } = 500;
 
+    /// <summary>
+    /// A table row keeps at most this many cells: the rest of a longer text line (more tabs) or HTML row
+    /// (more cells or wider spans) is not read (error diagnostic). Applied while the row is read, before
+    /// its cells are made. Default 1,000.
+    /// </summary>
+    public int MaxCellsPerRow { get; init; } = 1_000;
+
+    /// <summary>
+    /// At most this many table cells are read in the whole document, counting the positions merged cells
+    /// span; the tables after that are cut or not read (error diagnostic). Bounds the memory of a document
+    /// with many large tables. Default 1,000,000.
+    /// </summary>
+    public int MaxDocumentCells { get; init; } = 1_000_000;
+
+    /// <summary>
+    /// HTML elements nested deeper than this are read as if their tags were absent (their text is kept) and
+    /// the page gets an error diagnostic. The depth is measured on the raw markup before the page is parsed,
+    /// so a deeply nested page cannot make the HTML parser slow. Default 1,000.
+    /// </summary>
+    public int MaxHtmlDepth { get; init; } = 1_000;
+
+    /// <summary>
+    /// An HTML page keeps at most this many elements: the tags after them are read as if absent (their text
+    /// is kept) and the page gets an error diagnostic. Counted on the raw markup before the page is parsed,
+    /// so a page of millions of tiny elements cannot make the parsed document huge. Default 200,000.
+    /// </summary>
+    public int MaxHtmlElements { get; init; } = 200_000;
+
     /// <summary>Validates the options.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A limit is not positive.</exception>
     public void Validate()
@@ -51,6 +79,10 @@ public sealed record ReportParserOptions
         if (MaxLines <= 0) throw new ArgumentOutOfRangeException(nameof(MaxLines), "must be positive");
         if (MaxTableCells <= 0) throw new ArgumentOutOfRangeException(nameof(MaxTableCells), "must be positive");
         if (MaxTables <= 0) throw new ArgumentOutOfRangeException(nameof(MaxTables), "must be positive");
+        if (MaxCellsPerRow <= 0) throw new ArgumentOutOfRangeException(nameof(MaxCellsPerRow), "must be positive");
+        if (MaxDocumentCells <= 0) throw new ArgumentOutOfRangeException(nameof(MaxDocumentCells), "must be positive");
+        if (MaxHtmlDepth <= 0) throw new ArgumentOutOfRangeException(nameof(MaxHtmlDepth), "must be positive");
+        if (MaxHtmlElements <= 0) throw new ArgumentOutOfRangeException(nameof(MaxHtmlElements), "must be positive");
         if (TimeBudget <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(TimeBudget), "must be positive");
     }
 }

@@ -9,6 +9,8 @@ namespace ReportParser.Input;
 /// charset the markup declares (sniffed from the raw bytes as ASCII), then by detection. Every block and
 /// grid cell carries the line and column of its element in the decoded page; grid cells also carry the
 /// 1-based table index (counting the data tables emitted) and their row and column in the expanded grid.
+/// Before the page is parsed its nesting is bounded (<see cref="ReportParserOptions.MaxHtmlDepth"/>), and
+/// its tables are expanded under the cell limits (<see cref="CellBudget"/>).
 /// </summary>
 internal static class HtmlInput
 {
@@ -33,9 +35,10 @@ internal static class HtmlInput
             return empty;
         }
 
+        html = LimitDepth(html, options, bag);
         var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true });
         var document = parser.ParseDocument(html);
-        var builder = new HtmlBlockBuilder();
+        var builder = new HtmlBlockBuilder(new CellBudget(options, bag), bag);
         if (!builder.Walk(document.Body ?? (AngleSharp.Dom.INode)document, token))
         {
             bag.Error(DiagnosticCode.LimitExceeded, SourceLocation.Unknown, $"the time budget of {options.TimeBudget.TotalSeconds:0.#} s ran out while the page was read; not parsed");
@@ -46,5 +49,33 @@ internal static class HtmlInput
             bag.Error(DiagnosticCode.EmptyInput, SourceLocation.Unknown, "the page holds no text");
         }
         return new DocumentBlocks(source.Name, SourceFormat.Html, builder.Blocks) { Metadata = builder.Metadata };
+    }
+
+    /// <summary>
+    /// The page with the tags nested deeper than <see cref="ReportParserOptions.MaxHtmlDepth"/>, and those of
+    /// the elements past <see cref="ReportParserOptions.MaxHtmlElements"/>, removed (see <see cref="HtmlDepth"/>)
+    /// before the parser sees it; an error diagnostic at the first of each.
+    /// </summary>
+    private static string LimitDepth(string html, ReportParserOptions options, DiagnosticBag bag)
+    {
+        var limited = HtmlDepth.Limit(html, options.MaxHtmlDepth, options.MaxHtmlElements);
+        if (limited.FirstTooDeep >= 0)
+        {
+            bag.Error(DiagnosticCode.LimitExceeded, LocationAt(html, limited.FirstTooDeep),
+                $"the page nests elements more than {options.MaxHtmlDepth:N0} deep; the tags deeper than that were ignored and their text read as if they were absent");
+        }
+        if (limited.FirstTooMany >= 0)
+        {
+            bag.Error(DiagnosticCode.LimitExceeded, LocationAt(html, limited.FirstTooMany),
+                $"the page has more than {options.MaxHtmlElements:N0} elements; the tags after those were ignored and their text read as if they were absent");
+        }
+        return limited.Html;
+    }
+
+    private static SourceLocation LocationAt(string html, int index)
+    {
+        int line = 1 + html.AsSpan(0, index).Count('\n');
+        int column = index - (html.LastIndexOf('\n', Math.Max(0, index - 1)) + 1) + 1;
+        return new SourceLocation(line, column);
     }
 }

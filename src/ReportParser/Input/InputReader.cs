@@ -8,10 +8,9 @@ internal static class InputReader
     public static DocumentBlocks Read(ReportSource source, ReportParserOptions options, DiagnosticBag bag, CancellationToken token = default)
     {
         var empty = new DocumentBlocks(source.Name, SourceFormat.Unknown, Array.Empty<Block>());
-        long size = source.Bytes?.LongLength ?? (source.Text is { } t ? System.Text.Encoding.UTF8.GetByteCount(t) : 0);
-        if (size > options.MaxInputBytes)
+        if (source.OverLimit(options.MaxInputBytes) is { } over)
         {
-            bag.Error(DiagnosticCode.LimitExceeded, SourceLocation.Unknown, $"the input is {size:N0} bytes{(source.Bytes is null ? " (as UTF-8)" : "")}, over the limit of {options.MaxInputBytes:N0}; not parsed");
+            bag.Error(DiagnosticCode.LimitExceeded, SourceLocation.Unknown, over);
             return empty;
         }
         var format = source.DeclaredFormat ?? FormatDetector.Detect(source.Bytes, source.Text, source.Name);
@@ -44,7 +43,7 @@ internal static class InputReader
             bag.Error(DiagnosticCode.EmptyInput, SourceLocation.Unknown, "the input holds only white space");
             return empty with { Format = SourceFormat.Text };
         }
-        return TextInput.Read(source.Name, text);
+        return TextInput.Read(source.Name, text, new CellBudget(options, bag));
     }
 
     private static string LimitLines(string text, ReportParserOptions options, DiagnosticBag bag)

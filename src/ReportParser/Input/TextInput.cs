@@ -9,119 +9,172 @@ namespace ReportParser.Input;
 /// </summary>
 internal static class TextInput
 {
-    public static DocumentBlocks Read(string name, string text)
+    /// <summary>Reads text without cell limits (for callers outside a parse).</summary>
+    public static DocumentBlocks Read(string name, string text) => Read(name, text, CellBudget.Unbounded());
+
+    /// <summary>
+    /// Reads text under <paramref name="budget"/>: a row keeps at most its cells-per-row, a table stops
+    /// taking rows at its cell limit, and no table takes rows once the document's cells are spent. Lines
+    /// are read in place (no copy per line), so a huge line costs no more than its cells.
+    /// </summary>
+    public static DocumentBlocks Read(string name, string text, CellBudget budget)
     {
-        var lines = SplitLines(text);
+        var lines = LineRanges(text);
         var blocks = new List<Block>();
-        List<GridRow>? rows = null;
+        var table = new TableRows(budget);
         for (int i = 0; i < lines.Count; i++)
         {
-            var line = lines[i];
+            var line = text.AsSpan(lines[i].Start, lines[i].Length);
             int lineNo = i + 1;
             if (IsPipeRow(line))
             {
                 // A Markdown pipe table: a |---|---| separator is part of the table, not a row.
-                if (!IsPipeSeparator(line))
-                {
-                    rows ??= new List<GridRow>();
-                    rows.Add(ReadPipeRow(line, lineNo));
-                }
+                if (!IsPipeSeparator(line)) table.Add(table.IsCut ? null : ReadPipeRow(line, lineNo, table.CellsToRead), lineNo);
                 continue;
             }
             if (line.Contains('\t'))
             {
-                rows ??= new List<GridRow>();
-                rows.Add(ReadRow(line, lineNo));
+                table.Add(table.IsCut ? null : ReadRow(line, lineNo, table.CellsToRead), lineNo);
                 continue;
             }
             if (IsBlank(line))
             {
-                if (rows is not null && NextNonBlankIsRow(lines, i + 1)) continue;
-                Flush();
+                if (table.IsOpen && NextNonBlankIsRow(text, lines, i + 1)) continue;
+                table.FlushTo(blocks);
                 continue;
             }
-            Flush();
+            table.FlushTo(blocks);
             int start = FirstNonSpace(line);
-            blocks.Add(new ParagraphBlock(TextUtil.Trim(line), new SourceLocation(lineNo, start + 1)));
+            blocks.Add(new ParagraphBlock(TextUtil.Trim(line).ToString(), new SourceLocation(lineNo, start + 1)));
         }
-        Flush();
+        table.FlushTo(blocks);
         return new DocumentBlocks(name, SourceFormat.Text, blocks);
+    }
 
-        void Flush()
+    /// <summary>The rows of the table being read, counted against the budget.</summary>
+    private sealed class TableRows(CellBudget budget)
+    {
+        private List<GridRow>? _rows;
+        private long _cells;
+        private bool _cut;
+
+        public bool IsOpen => _rows is not null;
+
+        /// <summary>True once the table has stopped taking rows.</summary>
+        public bool IsCut => _cut;
+
+        /// <summary>The most cells to read of a line: one over the row limit, so that a longer row is seen.</summary>
+        public int CellsToRead => budget.MaxCellsPerRow == int.MaxValue ? int.MaxValue : budget.MaxCellsPerRow + 1;
+
+        /// <summary>Adds a read row (null when the table is already cut); cuts the table when it does not fit.</summary>
+        public void Add(GridRow? row, int lineNo)
         {
-            if (rows is { Count: > 0 }) blocks.Add(new TableBlock(rows, rows[0].Location));
-            rows = null;
+            _rows ??= new List<GridRow>();
+            if (row is null) return;
+            if (row.Cells.Count > budget.MaxCellsPerRow)
+            {
+                budget.RowCut(new SourceLocation(lineNo, 1));
+                row = new GridRow(row.Cells.Take(budget.MaxCellsPerRow).ToList(), row.Location);
+            }
+            if (row.Cells.Count > budget.TableLeft(_cells))
+            {
+                budget.TableCut(row.Location, _rows.Count, _cells);
+                _cut = true;
+                return;
+            }
+            _cells += row.Cells.Count;
+            budget.Take(row.Cells.Count);
+            _rows.Add(row);
+        }
+
+        public void FlushTo(List<Block> blocks)
+        {
+            if (_rows is { Count: > 0 }) blocks.Add(new TableBlock(_rows, _rows[0].Location));
+            _rows = null;
+            _cells = 0;
+            _cut = false;
         }
     }
 
-    private static bool NextNonBlankIsRow(List<string> lines, int from)
+    private static bool NextNonBlankIsRow(string text, List<(int Start, int Length)> lines, int from)
     {
         for (int j = from; j < lines.Count && j < from + 3; j++)
         {
-            if (IsBlank(lines[j])) continue;
-            return lines[j].Contains('\t') || IsPipeRow(lines[j]);
+            var line = text.AsSpan(lines[j].Start, lines[j].Length);
+            if (IsBlank(line)) continue;
+            return line.Contains('\t') || IsPipeRow(line);
         }
         return false;
     }
 
     /// <summary>A Markdown table line: starts and ends with a pipe and has at least one inside.</summary>
-    internal static bool IsPipeRow(string line)
+    internal static bool IsPipeRow(string line) => IsPipeRow(line.AsSpan());
+
+    private static bool IsPipeRow(ReadOnlySpan<char> line)
     {
-        var t = TextUtil.Trim(line.AsSpan());
+        var t = TextUtil.Trim(line);
         return t.Length >= 3 && t[0] == '|' && t[^1] == '|' && t[1..^1].Contains('|');
     }
 
-    private static bool IsPipeSeparator(string line)
+    private static bool IsPipeSeparator(ReadOnlySpan<char> line)
     {
         foreach (var c in line) if (c is not ('|' or '-' or ':' or ' ' or '\t')) return false;
         return true;
     }
 
     /// <summary>Cells of a Markdown table line, each with the column of its text.</summary>
-    internal static GridRow ReadPipeRow(string line, int lineNo)
+    internal static GridRow ReadPipeRow(string line, int lineNo) => ReadPipeRow(line.AsSpan(), lineNo, int.MaxValue);
+
+    /// <summary>The first <paramref name="maxCells"/> cells of a Markdown table line, each with the column of its text.</summary>
+    private static GridRow ReadPipeRow(ReadOnlySpan<char> line, int lineNo, int maxCells)
     {
         int first = line.IndexOf('|'), last = line.LastIndexOf('|');
         var cells = new List<GridCell>();
         int start = first + 1;
-        while (start <= last)
+        while (start <= last && cells.Count < maxCells)
         {
-            int bar = line.IndexOf('|', start);
-            if (bar < 0 || bar > last) bar = last;
-            var raw = line.AsSpan(start, bar - start);
-            int lead = 0;
-            while (lead < raw.Length && TextUtil.IsSpace(raw[lead])) lead++;
-            cells.Add(new GridCell(TextUtil.Trim(raw).ToString(), new SourceLocation(lineNo, start + lead + 1)));
+            int bar = line[start..].IndexOf('|');
+            bar = bar < 0 ? last : Math.Min(start + bar, last);
+            cells.Add(Cell(line[start..bar], lineNo, start));
             if (bar == last) break;
             start = bar + 1;
         }
         return new GridRow(cells, new SourceLocation(lineNo, first + 1));
     }
 
-    internal static GridRow ReadRow(string line, int lineNo)
+    internal static GridRow ReadRow(string line, int lineNo) => ReadRow(line.AsSpan(), lineNo, int.MaxValue);
+
+    /// <summary>The first <paramref name="maxCells"/> tab-separated cells of a line.</summary>
+    private static GridRow ReadRow(ReadOnlySpan<char> line, int lineNo, int maxCells)
     {
         var cells = new List<GridCell>();
         int start = 0;
-        while (true)
+        while (cells.Count < maxCells)
         {
-            int tab = line.IndexOf('\t', start);
-            int end = tab < 0 ? line.Length : tab;
-            var raw = line.AsSpan(start, end - start);
-            int lead = 0;
-            while (lead < raw.Length && TextUtil.IsSpace(raw[lead])) lead++;
-            cells.Add(new GridCell(TextUtil.Trim(raw).ToString(), new SourceLocation(lineNo, start + lead + 1)));
+            int tab = line[start..].IndexOf('\t');
+            int end = tab < 0 ? line.Length : start + tab;
+            cells.Add(Cell(line[start..end], lineNo, start));
             if (tab < 0) break;
-            start = tab + 1;
+            start = end + 1;
         }
         return new GridRow(cells, new SourceLocation(lineNo, 1));
     }
 
-    private static bool IsBlank(string line)
+    /// <summary>A cell: the trimmed text and the column of its first non-space character.</summary>
+    private static GridCell Cell(ReadOnlySpan<char> raw, int lineNo, int start)
+    {
+        int lead = 0;
+        while (lead < raw.Length && TextUtil.IsSpace(raw[lead])) lead++;
+        return new GridCell(TextUtil.Trim(raw).ToString(), new SourceLocation(lineNo, start + lead + 1));
+    }
+
+    private static bool IsBlank(ReadOnlySpan<char> line)
     {
         foreach (var c in line) if (!TextUtil.IsSpace(c)) return false;
         return true;
     }
 
-    private static int FirstNonSpace(string line)
+    private static int FirstNonSpace(ReadOnlySpan<char> line)
     {
         int i = 0;
         while (i < line.Length && TextUtil.IsSpace(line[i])) i++;
@@ -130,18 +183,22 @@ internal static class TextInput
 
     /// <summary>Splits on CRLF, CR and LF.</summary>
     internal static List<string> SplitLines(string text)
+        => LineRanges(text).ConvertAll(r => text.Substring(r.Start, r.Length));
+
+    /// <summary>The start and length of each line, split on CRLF, CR and LF.</summary>
+    private static List<(int Start, int Length)> LineRanges(string text)
     {
-        var lines = new List<string>();
+        var lines = new List<(int Start, int Length)>();
         int start = 0;
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
             if (c != '\n' && c != '\r') continue;
-            lines.Add(text[start..i]);
+            lines.Add((start, i - start));
             if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
             start = i + 1;
         }
-        if (start < text.Length) lines.Add(text[start..]);
+        if (start < text.Length) lines.Add((start, text.Length - start));
         return lines;
     }
 }

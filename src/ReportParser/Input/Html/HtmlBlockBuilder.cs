@@ -28,11 +28,20 @@ internal sealed class HtmlBlockBuilder
         "summary", "ucapcontent",
     };
 
+    private readonly CellBudget _budget;
+    private readonly DiagnosticBag _bag;
     private readonly List<Block> _blocks = new();
     private readonly Dictionary<string, string> _metadata = new(StringComparer.Ordinal);
     private readonly StringBuilder _line = new();
     private SourceLocation _lineSpan;
     private int _tables;
+
+    /// <summary>A builder whose tables are read under <paramref name="budget"/>; limit diagnostics go to <paramref name="bag"/>.</summary>
+    public HtmlBlockBuilder(CellBudget budget, DiagnosticBag bag)
+    {
+        _budget = budget;
+        _bag = bag;
+    }
 
     public IReadOnlyList<Block> Blocks => _blocks;
 
@@ -130,10 +139,31 @@ internal sealed class HtmlBlockBuilder
         if (text.Length > 0) _blocks.Add(new ParagraphBlock(text, _lineSpan));
     }
 
+    /// <summary>The diagnostics of the limits a data table hit while it was expanded.</summary>
+    private void ReportLimits(IElement table, HtmlTableGrid grid, int index)
+    {
+        var limits = grid.Limits;
+        var at = LocationOf(table).InGrid(index, 1, 1);
+        if (limits.SpanOverMaximum)
+        {
+            _bag.Warning(DiagnosticCode.LimitExceeded, at,
+                $"a cell's colspan or rowspan is over the HTML maximum ({HtmlTableGrid.MaxColSpan:N0} columns, {HtmlTableGrid.MaxRowSpan:N0} rows); read as the maximum");
+        }
+        if (limits.RowCut) _budget.RowCut(at);
+        if (limits.CutAt is { } tr) _budget.TableCut(LocationOf(tr).InGrid(index, limits.RowsKept + 1, 1), limits.RowsKept, limits.TableCells);
+        else if (limits.SpansShortened) _budget.SpansShortened(at);
+    }
+
     /// <summary>Handles a table; returns false when it is a layout table to walk as flow.</summary>
     private bool HandleTable(IElement table, Stack<(INode, bool)> stack)
     {
-        var grid = HtmlTableGrid.Build(table);
+        if (_budget.DocumentLeft <= 0)
+        {
+            // The document's cells are spent: later tables are not read, whatever they hold.
+            _budget.DocumentCut(LocationOf(table));
+            return true;
+        }
+        var grid = HtmlTableGrid.Build(table, _budget);
         if (HtmlMetadataTable.TryHarvest(grid, _metadata)) return true;
         if (grid.IsLayout) return false;
         Flush();
@@ -143,6 +173,7 @@ internal sealed class HtmlBlockBuilder
             if (text.Length > 0) _blocks.Add(new ParagraphBlock(text, LocationOf(caption)));
         }
         int index = ++_tables;
+        ReportLimits(table, grid, index);
         var rows = new List<GridRow>(grid.Rows.Count);
         for (int r = 0; r < grid.Rows.Count; r++)
         {

@@ -14,9 +14,14 @@ internal readonly record struct HtmlGridCell(string Text, IElement Element);
 /// </summary>
 internal sealed class HtmlTableGrid
 {
-    private const int MaxColSpan = 1000;
-    private const int MaxRowSpan = 65534;
-    private const int MaxCells = 200_000;
+    /// <summary>The largest colspan HTML gives a meaning to; larger values are read as this.</summary>
+    public const int MaxColSpan = 1000;
+
+    /// <summary>The largest rowspan HTML gives a meaning to; larger values are read as this.</summary>
+    public const int MaxRowSpan = 65534;
+
+    // Positions placed ahead of their rows (by rowspans) may number at most this many times the table's cells left.
+    private const int PendingCap = 4;
 
     private HtmlTableGrid(List<List<HtmlGridCell>> rows, List<IElement> rowElements, List<IElement> nested, bool isLayout)
     {
@@ -38,16 +43,27 @@ internal sealed class HtmlTableGrid
     /// </summary>
     public bool IsLayout { get; }
 
-    public static HtmlTableGrid Build(IElement table)
+    /// <summary>What the limits did to this table, for its diagnostics.</summary>
+    public GridLimits Limits { get; private init; } = new();
+
+    /// <summary>
+    /// Expands the table under the limits of <paramref name="budget"/>, applied before a position is made:
+    /// spans over the HTML maxima are read as the maxima, a row ends at the cells-per-row limit, a span
+    /// reaching below is shortened so the table's positions fit its cells left, and the table ends before
+    /// the row that would take it over them. The positions made are taken from the document's cells.
+    /// </summary>
+    public static HtmlTableGrid Build(IElement table, CellBudget budget)
     {
         var trs = RowsOf(table);
         var nested = new List<IElement>();
-        var grid = new List<List<HtmlGridCell>>(trs.Count);
+        var grid = new List<List<HtmlGridCell>>(Math.Min(trs.Count, 1024));
+        var limits = new GridLimits();
         // Positions covered by a rowspan from above, by row, then column.
         var pending = new Dictionary<int, SortedDictionary<int, HtmlGridCell>>();
-        bool longText = false, blockyCell = false;
-        int cellCount = 0;
-        for (int r = 0; r < trs.Count; r++)
+        var shape = new Shape();
+        long left = budget.TableLeft(0), reserved = 0, total = 0;
+        int cutRow = int.MaxValue;
+        for (int r = 0; r < trs.Count && left > 0; r++)
         {
             var row = new List<HtmlGridCell>();
             int col = 0;
@@ -55,24 +71,88 @@ internal sealed class HtmlTableGrid
             foreach (var td in CellsOf(trs[r]))
             {
                 col = SetCovered(row, covers, col);
-                int cs = Location(td, "colspan", MaxColSpan);
-                int rs = Location(td, "rowspan", MaxRowSpan);
-                rs = Math.Min(rs, trs.Count - r);
-                if (cellCount + (cs * rs) > MaxCells) { cs = 1; rs = 1; }
-                cellCount += cs * rs;
-                var (text, blocks) = CellText(td, nested);
-                if (text.Length > 200) longText = true;
-                if (blocks > 12) blockyCell = true;
-                Place(row, pending, r, col, rs, cs, text, td);
+                var (cs, rs) = Spans(td, trs.Count - r, limits);
+                (cs, rs) = Fit(cs, rs, col, budget.MaxCellsPerRow, limits);
+                // Every row the cell reaches is at least col + cs wide, so the table is cut no later than the
+                // row past those the cells left can fill: the span stops there, and so does the table.
+                long fit = cs == 0 ? rs : Math.Max(1, (left - total) / (col + cs));
+                if (rs > fit)
+                {
+                    rs = (int)fit;
+                    cutRow = Math.Min(cutRow, r + rs);
+                }
+                (cs, rs) = Shorten(cs, rs, PendingCap * left - reserved, limits);
+                if (cs == 0) break;
+                reserved += (long)cs * rs;
+                shape.Add(CellText(td, nested));
+                Place(row, pending, r, col, rs, cs, shape.LastText, td);
                 col += cs;
             }
             // Positions covered from above after the row's last cell.
             if (covers is not null) foreach (var (c, cell) in covers) Set(row, c, cell);
+            if (total + row.Count > left || r >= cutRow)
+            {
+                limits.CutAt = trs[r];
+                limits.RowsKept = r;
+                break;
+            }
+            total += row.Count;
             grid.Add(row);
         }
-        FillHoles(grid, trs);
-        bool layout = longText || blockyCell || HasLayoutShape(grid, nested);
-        return new HtmlTableGrid(grid, trs, nested, layout);
+        budget.Take((int)Math.Min(total, int.MaxValue));
+        limits.TableCells = total;
+        var rowElements = trs.Count == grid.Count ? trs : trs.GetRange(0, grid.Count);
+        FillHoles(grid, rowElements);
+        bool layout = shape.LongText || shape.BlockyCell || HasLayoutShape(grid, nested);
+        return new HtmlTableGrid(grid, rowElements, nested, layout) { Limits = limits };
+    }
+
+    /// <summary>The cell's colspan and rowspan, each at most its HTML maximum, the rowspan at most the rows left.</summary>
+    private static (int ColSpan, int RowSpan) Spans(IElement td, int rowsLeft, GridLimits limits)
+    {
+        int cs = Location(td, "colspan", MaxColSpan, limits);
+        int rs = Location(td, "rowspan", MaxRowSpan, limits);
+        return (cs, Math.Min(rs, rowsLeft));
+    }
+
+    /// <summary>Fits a cell at <paramref name="col"/>: the colspan ends at the row limit (0 when the row is full).</summary>
+    private static (int ColSpan, int RowSpan) Fit(int cs, int rs, int col, int maxCellsPerRow, GridLimits limits)
+    {
+        if (col + (long)cs <= maxCellsPerRow) return (cs, rs);
+        limits.RowCut = true;
+        cs = Math.Max(0, maxCellsPerRow - col);
+        return cs == 0 ? (0, 0) : (cs, rs);
+    }
+
+    /// <summary>
+    /// Shortens a span (the rowspan first) so that the positions it makes fit the <paramref name="room"/> the
+    /// table has left for positions placed ahead of their rows; (0, 0) when there is none.
+    /// </summary>
+    private static (int ColSpan, int RowSpan) Shorten(int cs, int rs, long room, GridLimits limits)
+    {
+        if ((long)cs * rs <= room) return (cs, rs);
+        limits.SpansShortened = true;
+        if (room < 1) return (0, 0);
+        cs = (int)Math.Min(cs, room);
+        rs = (int)Math.Max(1, Math.Min(rs, room / cs));
+        return (cs, rs);
+    }
+
+    /// <summary>The layout signs of the cells read so far: long running text or many block pieces in a cell.</summary>
+    private sealed class Shape
+    {
+        public bool LongText { get; private set; }
+
+        public bool BlockyCell { get; private set; }
+
+        public string LastText { get; private set; } = "";
+
+        public void Add((string Text, int Blocks) cell)
+        {
+            LastText = cell.Text;
+            if (cell.Text.Length > 200) LongText = true;
+            if (cell.Blocks > 12) BlockyCell = true;
+        }
     }
 
     /// <summary>Fills the positions a rowspan from above covers, starting at <paramref name="col"/>; returns the first column left free.</summary>
@@ -127,7 +207,7 @@ internal sealed class HtmlTableGrid
         row[col] = cell;
     }
 
-    private static int Location(IElement td, string name, int max)
+    private static int Location(IElement td, string name, int max, GridLimits limits)
     {
         var v = td.GetAttribute(name);
         if (v is null) return 1;
@@ -136,7 +216,12 @@ internal sealed class HtmlTableGrid
         int j = i;
         while (j < v.Length && char.IsAsciiDigit(v[j])) j++;
         if (j == i || !int.TryParse(v.AsSpan(i, Math.Min(j - i, 6)), NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1) return 1;
-        return Math.Min(n, max);
+        if (n > max)
+        {
+            limits.SpanOverMaximum = true;
+            return max;
+        }
+        return n;
     }
 
     /// <summary>The rows of this table, not of tables nested in it: tr children of the table or of its row groups.</summary>
@@ -191,4 +276,26 @@ internal sealed class HtmlTableGrid
             if (p.Length > 0) pieces.Add(p);
         }
     }
+}
+
+/// <summary>What the limits did while a table was expanded.</summary>
+internal sealed class GridLimits
+{
+    /// <summary>A colspan or rowspan was over its HTML maximum and read as the maximum.</summary>
+    public bool SpanOverMaximum { get; set; }
+
+    /// <summary>A row reached the cells-per-row limit: its further cells (or span) were not read.</summary>
+    public bool RowCut { get; set; }
+
+    /// <summary>Spans reaching below were shortened to fit the table's cells left.</summary>
+    public bool SpansShortened { get; set; }
+
+    /// <summary>The first row not read because the table ran out of cells, or null.</summary>
+    public IElement? CutAt { get; set; }
+
+    /// <summary>The rows read when <see cref="CutAt"/> is set.</summary>
+    public int RowsKept { get; set; }
+
+    /// <summary>The positions of the expanded grid.</summary>
+    public long TableCells { get; set; }
 }
