@@ -14,7 +14,7 @@ internal static class InputReader
             return empty;
         }
         var format = source.DeclaredFormat ?? FormatDetector.Detect(source.Bytes, source.Text, source.Name);
-        if (source.DeclaredFormat is null && source.Bytes is { Length: > 0 } && FormatDetector.ByExtension(source.Name) is { } named && named != format)
+        if (source.DeclaredFormat is null && source.Bytes is { Length: > 0 } && FormatDetector.ByExtension(source.Name) is { } named && named != format && !Office.OfficeInput.SameFamily(named, format))
         {
             bag.Warning(DiagnosticCode.ExtensionMismatch, SourceSpan.None,
                 $"the file is named as {named.ToString().ToUpperInvariant()} but holds {(format == SourceFormat.Text ? "text or binary data" : format.ToString().ToUpperInvariant())}; read by its content");
@@ -25,6 +25,9 @@ internal static class InputReader
                 return PdfInput.Read(source, options, bag);
             case SourceFormat.Html:
                 return HtmlInput.Read(source, options, bag);
+            case SourceFormat.Docx or SourceFormat.Xlsx or SourceFormat.Doc or SourceFormat.Xls or SourceFormat.Wps or SourceFormat.Et
+                or SourceFormat.Odt or SourceFormat.Ods or SourceFormat.Rtf or SourceFormat.Mhtml:
+                return Office.OfficeInput.Read(source, format, options, bag);
         }
         string? text = source.Text;
         if (text is null && source.Bytes is { } b)
@@ -74,7 +77,10 @@ internal static class FormatDetector
             while (skip < span.Length && skip < 1024 && span[skip] != (byte)'%' && (span[skip] is (byte)' ' or (byte)'\r' or (byte)'\n' or (byte)'\t' or 0xEF or 0xBB or 0xBF)) skip++;
             if (span.Length - skip >= 5 && span.Slice(skip, 5).SequenceEqual("%PDF-"u8)) return SourceFormat.Pdf;
             if (span.IndexOf("%PDF-"u8) is int at && at >= 0 && at < 1024) return SourceFormat.Pdf;
-            var head = System.Text.Encoding.Latin1.GetString(span[..Math.Min(span.Length, 4096)]);
+            if (Office.OfficeDetector.Detect(span, bytes) is { } office) return office;
+            var head = span.Length >= 2 && span[0] == 0xFF && span[1] == 0xFE
+                ? System.Text.Encoding.Unicode.GetString(span[2..Math.Min(span.Length & ~1, 8192)])
+                : System.Text.Encoding.Latin1.GetString(span[..Math.Min(span.Length, 4096)]);
             if (LooksHtml(head)) return SourceFormat.Html;
             return SourceFormat.Text;
         }
@@ -82,7 +88,7 @@ internal static class FormatDetector
         return SourceFormat.Text;
     }
 
-    /// <summary>The format a file name claims (.pdf, .htm/.html/.shtml), or null for other names.</summary>
+    /// <summary>The format a file name claims (.pdf, .htm/.html/.shtml, the office formats), or null for other names.</summary>
     public static SourceFormat? ByExtension(string name)
     {
         var ext = Path.GetExtension(name).ToLowerInvariant();
@@ -90,6 +96,16 @@ internal static class FormatDetector
         {
             ".pdf" => SourceFormat.Pdf,
             ".htm" or ".html" or ".shtml" or ".xhtml" => SourceFormat.Html,
+            ".docx" or ".docm" => SourceFormat.Docx,
+            ".xlsx" or ".xlsm" => SourceFormat.Xlsx,
+            ".doc" => SourceFormat.Doc,
+            ".xls" => SourceFormat.Xls,
+            ".wps" => SourceFormat.Wps,
+            ".et" => SourceFormat.Et,
+            ".odt" => SourceFormat.Odt,
+            ".ods" => SourceFormat.Ods,
+            ".rtf" => SourceFormat.Rtf,
+            ".mht" or ".mhtml" => SourceFormat.Mhtml,
             _ => null,
         };
     }
