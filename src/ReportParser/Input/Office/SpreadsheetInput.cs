@@ -36,7 +36,7 @@ internal static partial class SpreadsheetInput
             return empty;
         }
         if (format == SourceFormat.Xlsx && !OfficePackage.Check(bytes, "XLSX", options, bag)) return empty;
-        var sheets = new List<(int Index, string Name, List<(int Row, string?[] Cells)> Rows)>();
+        var sheets = new List<(int Index, string Name, List<(int Row, string?[] Cells, bool[] Covered)> Rows)>();
         try
         {
             using var reader = ExcelReaderFactory.CreateReader(new MemoryStream(bytes, writable: false), new ExcelReaderConfiguration
@@ -55,7 +55,7 @@ internal static partial class SpreadsheetInput
                     bag.Info(DiagnosticCode.LimitExceeded, new SourceSpan { Page = sheet }, $"sheet {sheet} ({name}) is hidden and was not read");
                     continue;
                 }
-                var rows = new List<(int, string?[])>();
+                var rows = new List<(int Row, string?[] Cells, bool[] Covered)>();
                 int row = 0, hidden = 0;
                 while (reader.Read())
                 {
@@ -74,7 +74,7 @@ internal static partial class SpreadsheetInput
                     var values = new string?[n];
                     for (int c = 0; c < n; c++) values[c] = Display(reader.GetValue(c), SafeFormat(reader, c));
                     cells += n;
-                    rows.Add((row, values));
+                    rows.Add((row, values, new bool[n]));
                     if (cells > options.MaxTableCells * 4L)
                     {
                         bag.Error(DiagnosticCode.LimitExceeded, new SourceSpan(row, 1) { Page = sheet }, $"the workbook has more than {options.MaxTableCells * 4L:N0} cells; the rest was not read");
@@ -83,16 +83,17 @@ internal static partial class SpreadsheetInput
                 }
                 if (hidden > 0) bag.Info(DiagnosticCode.LimitExceeded, new SourceSpan { Page = sheet }, $"sheet {sheet} ({name}) has {hidden} hidden row(s); they were not read");
                 // Merged ranges are known once the sheet is read: positions they span are empty.
-                var byRow = rows.ToDictionary(r => r.Item1 - 1, r => r.Item2);
+                var byRow = rows.ToDictionary(r => r.Row - 1, r => (r.Cells, r.Covered));
                 foreach (var m in reader.MergeCells ?? Array.Empty<CellRange>())
                 {
                     for (int r = m.FromRow; r <= Math.Min(m.ToRow, m.FromRow + 10_000); r++)
                     {
-                        if (!byRow.TryGetValue(r, out var values)) continue;
-                        for (int c = m.FromColumn; c <= Math.Min(m.ToColumn, values.Length - 1); c++)
+                        if (!byRow.TryGetValue(r, out var found)) continue;
+                        for (int c = Math.Max(0, m.FromColumn); c <= Math.Min(m.ToColumn, found.Cells.Length - 1); c++)
                         {
                             if (r == m.FromRow && c == m.FromColumn) continue;
-                            values[c] = null;
+                            found.Cells[c] = null;
+                            found.Covered[c] = true;
                         }
                     }
                 }
@@ -107,8 +108,9 @@ internal static partial class SpreadsheetInput
         }
 
         var blocks = new List<Block>();
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
         int tables = 0;
-        foreach (var (index, _, rows) in sheets) Cut(rows, index, blocks, ref tables);
+        foreach (var (index, _, rows) in sheets) Cut(rows, index, blocks, metadata, ref tables);
         if (blocks.Count == 0)
         {
             bag.Error(DiagnosticCode.EmptyInput, SourceSpan.None, "the workbook holds no text");
@@ -119,8 +121,11 @@ internal static partial class SpreadsheetInput
             var stem = Path.GetFileNameWithoutExtension(source.Name);
             if (stem.Contains("报告", StringComparison.Ordinal) || YearInName().IsMatch(stem)) blocks.Insert(0, new ParagraphBlock(stem, SourceSpan.None));
         }
-        bag.Info(DiagnosticCode.MissingSection, SourceSpan.None, "a workbook holds tables only: the report's prose sections are not in it");
-        return new DocumentBlocks(source.Name, format, blocks);
+        if (!blocks.OfType<ParagraphBlock>().Any(p => TopHeading().IsMatch(p.Text)))
+        {
+            bag.Info(DiagnosticCode.MissingSection, SourceSpan.None, "the workbook holds tables only: the report's prose sections are not in it");
+        }
+        return new DocumentBlocks(source.Name, format, blocks) { Metadata = metadata };
     }
 
     private static string? SafeFormat(IExcelDataReader reader, int column)
@@ -130,13 +135,13 @@ internal static partial class SpreadsheetInput
     }
 
     /// <summary>Splits one sheet's rows into paragraphs and tables, as described on the type.</summary>
-    private static void Cut(List<(int Row, string?[] Cells)> rows, int sheet, List<Block> blocks, ref int tables)
+    private static void Cut(List<(int Row, string?[] Cells, bool[] Covered)> rows, int sheet, List<Block> blocks, Dictionary<string, string> metadata, ref int tables)
     {
-        var table = new List<(int Row, string?[] Cells)>();
+        var table = new List<(int Row, string?[] Cells, bool[] Covered)>();
         bool hasMulti = false;
         for (int i = 0; i < rows.Count; i++)
         {
-            var (row, cells) = rows[i];
+            var (row, cells, _) = rows[i];
             int filled = cells.Count(c => !string.IsNullOrWhiteSpace(c));
             if (filled == 0)
             {
@@ -173,7 +178,7 @@ internal static partial class SpreadsheetInput
             if (table.Count == 0) return;
             if (!hasMulti)
             {
-                foreach (var (row, cells) in table)
+                foreach (var (row, cells, _) in table)
                 {
                     int col = Array.FindIndex(cells, c => !string.IsNullOrWhiteSpace(c));
                     blocks.Add(new ParagraphBlock(HtmlText.Normalize(cells[col]), new SourceSpan(row, col + 1) { Page = sheet }));
@@ -183,16 +188,29 @@ internal static partial class SpreadsheetInput
             }
             int first = table.Min(r => Array.FindIndex(r.Cells, c => !string.IsNullOrWhiteSpace(c)));
             int last = table.Max(r => Array.FindLastIndex(r.Cells, c => !string.IsNullOrWhiteSpace(c)));
+            // Columns that no cell starts in (every row has a merged cell over them) are an artefact of the
+            // sheet's shared column grid, not columns of this table: they are left out.
+            var columns = new List<int>();
+            for (int c = first; c <= last; c++)
+            {
+                if (table.Any(t => c >= t.Covered.Length || !t.Covered[c])) columns.Add(c);
+            }
+            var texts = table.Select(t => (IReadOnlyList<string>)columns.Select(c => c < t.Cells.Length && t.Cells[c] is { } v ? HtmlText.Normalize(v) : "").ToList()).ToList();
+            if (HtmlMetadataTable.TryHarvest(texts, metadata))
+            {
+                table.Clear();
+                hasMulti = false;
+                return;
+            }
             int index = ++count;
             var gridRows = new List<GridRow>(table.Count);
             for (int r = 0; r < table.Count; r++)
             {
-                var (row, cells) = table[r];
-                var gridCells = new List<GridCell>(last - first + 1);
-                for (int c = first; c <= last; c++)
+                var (row, _, _) = table[r];
+                var gridCells = new List<GridCell>(columns.Count);
+                for (int k = 0; k < columns.Count; k++)
                 {
-                    var text = c < cells.Length && cells[c] is { } v ? HtmlText.Normalize(v) : "";
-                    gridCells.Add(new GridCell(text, new SourceSpan(row, c + 1) { Page = sheet }.InGrid(index, r + 1, c - first + 1)));
+                    gridCells.Add(new GridCell(texts[r][k], new SourceSpan(row, columns[k] + 1) { Page = sheet }.InGrid(index, r + 1, k + 1)));
                 }
                 gridRows.Add(new GridRow(gridCells, new SourceSpan(row, first + 1) { Page = sheet }.InGrid(index, r + 1, 1)));
             }
