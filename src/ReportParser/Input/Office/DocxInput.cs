@@ -70,6 +70,11 @@ internal static class DocxInput
             if (props.Created is DateTime created) metadata[CoreCreated] = created.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
             if (props.Modified is DateTime modified) metadata[CoreModified] = modified.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         }
+        catch (XmlDepthException ex)
+        {
+            bag.Error(DiagnosticCode.LimitExceeded, SourceSpan.None, $"the DOCX document is not parsed: {ex.Message}");
+            return empty;
+        }
         catch (Exception ex) when (ex is not OutOfMemoryException and not StackOverflowException)
         {
             bag.Error(DiagnosticCode.Unreadable, SourceSpan.None, $"the DOCX package could not be read ({ex.GetType().Name}: {ex.Message}); not parsed");

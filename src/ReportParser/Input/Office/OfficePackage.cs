@@ -52,7 +52,14 @@ internal static class OfficePackage
         }
     }
 
-    /// <summary>Loads one XML part without DTD processing and with a character limit.</summary>
+    /// <summary>XML parts nesting elements deeper than this are refused (building such a tree is slow, and no document needs it).</summary>
+    public const int MaxXmlDepth = 1000;
+
+    /// <summary>
+    /// Loads one XML part without DTD processing and with a character limit. The part is first scanned
+    /// with a streaming reader: one nesting elements deeper than <see cref="MaxXmlDepth"/> throws
+    /// <see cref="XmlDepthException"/> before any tree is built.
+    /// </summary>
     public static XDocument LoadXml(Stream stream, ReportParserOptions options)
     {
         var settings = new XmlReaderSettings
@@ -63,7 +70,27 @@ internal static class OfficePackage
             MaxCharactersFromEntities = 1024,
             CloseInput = false,
         };
-        using var reader = XmlReader.Create(stream, settings);
+        var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        buffer.Position = 0;
+        using (var scan = XmlReader.Create(buffer, settings))
+        {
+            while (scan.Read())
+            {
+                if (scan.NodeType == XmlNodeType.Element && scan.Depth > MaxXmlDepth) throw new XmlDepthException();
+            }
+        }
+        buffer.Position = 0;
+        using var reader = XmlReader.Create(buffer, settings);
         return XDocument.Load(reader, LoadOptions.PreserveWhitespace);
+    }
+}
+
+/// <summary>An XML part nests elements deeper than <see cref="OfficePackage.MaxXmlDepth"/>.</summary>
+internal sealed class XmlDepthException : Exception
+{
+    public XmlDepthException()
+        : base($"the XML nests elements more than {OfficePackage.MaxXmlDepth} deep")
+    {
     }
 }
