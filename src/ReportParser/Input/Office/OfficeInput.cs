@@ -62,6 +62,11 @@ internal static class OfficeInput
             return empty;
         }
         var name = format.ToString().ToUpperInvariant();
+        if (format is SourceFormat.Doc or SourceFormat.Wps or SourceFormat.Et && OfficeDetector.Ole2Names(bytes).Count == 0)
+        {
+            bag.Error(DiagnosticCode.Unreadable, SourceSpan.None, $"the {name} file is an OLE2 compound file whose directory cannot be read (truncated or damaged); not parsed");
+            return empty;
+        }
         if (options.Converter == OfficeConverter.None)
         {
             bag.Error(DiagnosticCode.UnsupportedFormat, SourceSpan.None,

@@ -36,6 +36,46 @@ internal static partial class SpreadsheetInput
             return empty;
         }
         if (format == SourceFormat.Xlsx && !OfficePackage.Check(bytes, "XLSX", options, bag)) return empty;
+        // ExcelDataReader cannot be interrupted, and a damaged BIFF file can keep it busy for long: the
+        // workbook is read on a worker within half the time budget; past that the file gets an error and
+        // the worker's result is dropped when it ends.
+        var local = new DiagnosticBag();
+        var wait = options.TimeBudget / 2;
+        var task = Task.Run(() => ReadSheets(bytes, options, local));
+        if (!task.Wait(wait))
+        {
+            _ = task.ContinueWith(t => t.Exception, TaskScheduler.Default);
+            bag.Error(DiagnosticCode.LimitExceeded, SourceSpan.None, $"the workbook could not be read within {wait.TotalSeconds:0.#} s (a damaged file?); not parsed");
+            return empty;
+        }
+        foreach (var d in local.Items) bag.Add(d);
+        var sheets = task.Result;
+        if (sheets is null) return empty;
+
+        var blocks = new List<Block>();
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+        int tables = 0;
+        foreach (var (index, _, rows) in sheets) Cut(rows, index, blocks, metadata, ref tables);
+        if (blocks.Count == 0)
+        {
+            bag.Error(DiagnosticCode.EmptyInput, SourceSpan.None, "the workbook holds no text");
+            return empty;
+        }
+        if (!blocks.OfType<ParagraphBlock>().Any(p => p.Text.Contains("报告", StringComparison.Ordinal)))
+        {
+            var stem = Path.GetFileNameWithoutExtension(source.Name);
+            if (stem.Contains("报告", StringComparison.Ordinal) || YearInName().IsMatch(stem)) blocks.Insert(0, new ParagraphBlock(stem, SourceSpan.None));
+        }
+        if (!blocks.OfType<ParagraphBlock>().Any(p => TopHeading().IsMatch(p.Text)))
+        {
+            bag.Info(DiagnosticCode.MissingSection, SourceSpan.None, "the workbook holds tables only: the report's prose sections are not in it");
+        }
+        return new DocumentBlocks(source.Name, format, blocks) { Metadata = metadata };
+    }
+
+    private static List<(int Index, string Name, List<(int Row, string?[] Cells, bool[] Covered)> Rows)>? ReadSheets(byte[] bytes, ReportParserOptions options, DiagnosticBag bag)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
         var sheets = new List<(int Index, string Name, List<(int Row, string?[] Cells, bool[] Covered)> Rows)>();
         try
         {
@@ -57,9 +97,16 @@ internal static partial class SpreadsheetInput
                 }
                 var rows = new List<(int Row, string?[] Cells, bool[] Covered)>();
                 int row = 0, hidden = 0;
+                bool outOfTime = false;
                 while (reader.Read())
                 {
                     row++;
+                    if ((row & 255) == 0 && started.Elapsed > options.TimeBudget)
+                    {
+                        bag.Error(DiagnosticCode.LimitExceeded, new SourceSpan(row, 1) { Page = sheet }, $"the time budget of {options.TimeBudget.TotalSeconds:0.#} s ran out at row {row:N0} of sheet {sheet}; the rest of the workbook was not read");
+                        outOfTime = true;
+                        break;
+                    }
                     if (row > options.MaxLines)
                     {
                         bag.Error(DiagnosticCode.LimitExceeded, new SourceSpan(row, 1) { Page = sheet }, $"sheet {sheet} has more than {options.MaxLines:N0} rows; the rest was not read");
@@ -98,34 +145,17 @@ internal static partial class SpreadsheetInput
                     }
                 }
                 sheets.Add((sheet, name, rows));
+                if (outOfTime) break;
             }
             while (reader.NextResult());
         }
         catch (Exception ex) when (ex is not OutOfMemoryException and not StackOverflowException)
         {
             bag.Error(DiagnosticCode.Unreadable, SourceSpan.None, $"the workbook could not be read ({ex.GetType().Name}: {ex.Message}); not parsed");
-            return empty;
+            return null;
         }
+        return sheets;
 
-        var blocks = new List<Block>();
-        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
-        int tables = 0;
-        foreach (var (index, _, rows) in sheets) Cut(rows, index, blocks, metadata, ref tables);
-        if (blocks.Count == 0)
-        {
-            bag.Error(DiagnosticCode.EmptyInput, SourceSpan.None, "the workbook holds no text");
-            return empty;
-        }
-        if (!blocks.OfType<ParagraphBlock>().Any(p => p.Text.Contains("报告", StringComparison.Ordinal)))
-        {
-            var stem = Path.GetFileNameWithoutExtension(source.Name);
-            if (stem.Contains("报告", StringComparison.Ordinal) || YearInName().IsMatch(stem)) blocks.Insert(0, new ParagraphBlock(stem, SourceSpan.None));
-        }
-        if (!blocks.OfType<ParagraphBlock>().Any(p => TopHeading().IsMatch(p.Text)))
-        {
-            bag.Info(DiagnosticCode.MissingSection, SourceSpan.None, "the workbook holds tables only: the report's prose sections are not in it");
-        }
-        return new DocumentBlocks(source.Name, format, blocks) { Metadata = metadata };
     }
 
     private static string? SafeFormat(IExcelDataReader reader, int column)
