@@ -69,3 +69,13 @@ public sealed record ReportParserOptions
         if (Rules is null) throw new ArgumentOutOfRangeException(nameof(Rules), "must not be null");
     }
 }
+
+/// <summary>The converter used for office formats that are read by converting them first (see <see cref="ReportParserOptions.Converter"/>).</summary>
+public enum OfficeConverter
+{
+    /// <summary>LibreOffice headless (<c>soffice --headless --convert-to</c>).</summary>
+    LibreOffice,
+
+    /// <summary>No conversion: such files get an error diagnostic.</summary>
+    None,
+}

@@ -113,6 +113,7 @@ public class ApiTests
             "ReportParser.Input.ParagraphBlock",
             "ReportParser.Input.SourceFormat",
             "ReportParser.Input.TableBlock",
+            "ReportParser.OfficeConverter",
             "ReportParser.OutcomeCounts",
             "ReportParser.ProactiveDisclosureTable",
             "ReportParser.Report",
