@@ -269,7 +269,7 @@ internal static class Commands
             }
             foreach (var d in r.Diagnostics)
             {
-                output.WriteLine($"{item.File}: {d.Span}: {d.SeverityText} {d.CodeText}{(d.Rule is null ? "" : " " + d.Rule)}: {d.Message}");
+                output.WriteLine($"{item.File}: {d.Location}: {d.SeverityText} {d.CodeText}{(d.Rule is null ? "" : " " + d.Rule)}: {d.Message}");
             }
             anyError |= r.HasErrors;
         }

@@ -53,11 +53,11 @@ public static class Report
 
         if (blocks.Blocks.Count == 0)
         {
-            if (!bag.HasErrors) bag.Error(DiagnosticCode.EmptyInput, SourceSpan.None, "the document holds no text");
+            if (!bag.HasErrors) bag.Error(DiagnosticCode.EmptyInput, SourceLocation.Unknown, "the document holds no text");
         }
         else if (!looksLikeReport)
         {
-            bag.Error(DiagnosticCode.NotAReport, SourceSpan.None, "no report title, no template section heading and no table: this is not a disclosure annual report");
+            bag.Error(DiagnosticCode.NotAReport, SourceLocation.Unknown, "no report title, no template section heading and no table: this is not a disclosure annual report");
         }
         else
         {
@@ -96,23 +96,23 @@ public static class Report
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                bag.Error(DiagnosticCode.Unreadable, SourceSpan.None, $"rule {rule.Key} failed: {ex.GetType().Name}: {ex.Message}");
+                bag.Error(DiagnosticCode.Unreadable, SourceLocation.Unknown, $"rule {rule.Key} failed: {ex.GetType().Name}: {ex.Message}");
             }
         }
         return new ReportParseResult(name, report, bag.Items.ToList());
     }
 
-    private static T? ReadTable<T>(SplitDocument split, Dictionary<SectionKind, (List<GridRow> Rows, SourceSpan Span)> tables, SectionKind kind,
-        string number, DiagnosticBag bag, Func<List<GridRow>, SourceSpan, T> read)
+    private static T? ReadTable<T>(SplitDocument split, Dictionary<SectionKind, (List<GridRow> Rows, SourceLocation Location)> tables, SectionKind kind,
+        string number, DiagnosticBag bag, Func<List<GridRow>, SourceLocation, T> read)
         where T : class
     {
         if (!tables.TryGetValue(kind, out var found))
         {
             var section = split.Sections.FirstOrDefault(s => s.Kind == kind);
-            bag.Error(DiagnosticCode.MissingTable, section?.Span ?? SourceSpan.None,
+            bag.Error(DiagnosticCode.MissingTable, section?.Location,
                 $"table {number} ({kind}) was not found{(section is null ? "" : " in its section")}; its values could not be read");
             return null;
         }
-        return read(found.Rows, found.Span);
+        return read(found.Rows, found.Location);
     }
 }

@@ -285,7 +285,7 @@ internal static class BatchExporter
                 outcome.Cells.Add(new string?[]
                 {
                     item.File, m.Agency, year, template, c.Table, c.Row, c.Column, value, c.Raw,
-                    c.Span is { Line: > 0 } s ? s.Line.ToString(inv) : "", item.Source, c.Span?.Page?.ToString(inv) ?? "",
+                    c.Location is { Line: > 0 } s ? s.Line.ToString(inv) : "", item.Source, c.Location?.Page?.ToString(inv) ?? "",
                 });
                 if (value.Length > 0 && ReportCellKeys.IndexOf(c.Table, c.Row, c.Column) is int k and >= 0) values[k] = value;
             }

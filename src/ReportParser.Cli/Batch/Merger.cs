@@ -52,7 +52,7 @@ internal static class Merger
         var totals = new BatchTotals();
         var summaries = new List<CrossYearSummary>();
         var cross = new HashSet<string>(Enum.GetValues<DiagnosticCode>().Where(CrossYearChecks.IsCrossReportCode)
-            .Select(c => new Diagnostic(c, Severity.Warning, SourceSpan.None, "").CodeText), StringComparer.Ordinal);
+            .Select(c => new Diagnostic(c, Severity.Warning, SourceLocation.Unknown, "").CodeText), StringComparer.Ordinal);
         foreach (var table in OutputTables.Names)
         {
             var readers = dirs.Select((d, i) => Open(d, table, formats[i])).ToList();

@@ -7,9 +7,9 @@ namespace ReportParser;
 /// </summary>
 /// <param name="Code">Stable code.</param>
 /// <param name="Severity">Error, warning or info.</param>
-/// <param name="Span">Where the finding applies.</param>
+/// <param name="Location">Where the finding applies.</param>
 /// <param name="Message">What was found and what was expected.</param>
-public readonly record struct Diagnostic(DiagnosticCode Code, Severity Severity, SourceSpan Span, string Message)
+public readonly record struct Diagnostic(DiagnosticCode Code, Severity Severity, SourceLocation Location, string Message)
 {
     /// <summary>The raw line or cell the finding is about, when there is one.</summary>
     public string? Excerpt { get; init; }
@@ -25,5 +25,5 @@ public readonly record struct Diagnostic(DiagnosticCode Code, Severity Severity,
 
     /// <inheritdoc />
     public override string ToString()
-        => $"{CodeText} {SeverityText} ({Span}){(Rule is null ? "" : " [" + Rule + "]")}: {Message}";
+        => $"{CodeText} {SeverityText} ({Location}){(Rule is null ? "" : " [" + Rule + "]")}: {Message}";
 }

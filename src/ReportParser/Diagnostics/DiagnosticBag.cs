@@ -21,20 +21,20 @@ internal sealed class DiagnosticBag
         }
         if (_capped) return;
         _capped = true;
-        _items.Add(new Diagnostic(DiagnosticCode.LimitExceeded, Severity.Warning, diagnostic.Span,
+        _items.Add(new Diagnostic(DiagnosticCode.LimitExceeded, Severity.Warning, diagnostic.Location,
             $"more than {MaxItems} diagnostics: the rest are not listed"));
     }
 
-    public void Add(DiagnosticCode code, Severity severity, SourceSpan span, string message, string? excerpt = null, string? rule = null)
+    public void Add(DiagnosticCode code, Severity severity, SourceLocation span, string message, string? excerpt = null, string? rule = null)
         => Add(new Diagnostic(code, severity, span, message) { Excerpt = excerpt, Rule = rule });
 
-    public void Error(DiagnosticCode code, SourceSpan span, string message, string? excerpt = null)
+    public void Error(DiagnosticCode code, SourceLocation span, string message, string? excerpt = null)
         => Add(code, Severity.Error, span, message, excerpt);
 
-    public void Warning(DiagnosticCode code, SourceSpan span, string message, string? excerpt = null)
+    public void Warning(DiagnosticCode code, SourceLocation span, string message, string? excerpt = null)
         => Add(code, Severity.Warning, span, message, excerpt);
 
-    public void Info(DiagnosticCode code, SourceSpan span, string message, string? excerpt = null)
+    public void Info(DiagnosticCode code, SourceLocation span, string message, string? excerpt = null)
         => Add(code, Severity.Info, span, message, excerpt);
 
     public bool HasErrors => _items.Exists(d => d.Severity == Severity.Error);

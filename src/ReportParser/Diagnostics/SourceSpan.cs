@@ -7,7 +7,7 @@ namespace ReportParser;
 /// </summary>
 /// <param name="Line">1-based line in the decoded input (for HTML, the element's line in the file).</param>
 /// <param name="Column">1-based column of the first character.</param>
-public readonly record struct SourceSpan(int Line, int Column)
+public readonly record struct SourceLocation(int Line, int Column)
 {
     /// <summary>1-based page number for paged inputs (PDF), otherwise null.</summary>
     public int? Page { get; init; }
@@ -25,13 +25,13 @@ public readonly record struct SourceSpan(int Line, int Column)
     public BoundingBox? Box { get; init; }
 
     /// <summary>An unknown location.</summary>
-    public static SourceSpan None => default;
+    public static SourceLocation None => default;
 
     /// <summary>True when the span carries no location.</summary>
-    public bool IsNone => Line == 0 && Page is null && Table is null;
+    public bool IsUnknown => Line == 0 && Page is null && Table is null;
 
     /// <summary>Returns a copy placed in the given table grid cell.</summary>
-    public SourceSpan InGrid(int table, int row, int column) => this with { Table = table, GridRow = row, GridColumn = column };
+    public SourceLocation InGrid(int table, int row, int column) => this with { Table = table, GridRow = row, GridColumn = column };
 
     /// <inheritdoc />
     public override string ToString()

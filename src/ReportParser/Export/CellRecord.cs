@@ -30,7 +30,7 @@ public sealed record CellRecord(string File, string? Agency, int? Year, string T
             foreach (var c in t.Cells)
             {
                 yield return new CellRecord(result.Source, m.Agency, m.Year, m.Template.ToKey(), c.Table, c.Row, c.Column,
-                    c.Value?.ToString(CultureInfo.InvariantCulture) ?? "", c.Raw, c.Span is { Line: > 0 } s ? s.Line : null, c.Span?.Page);
+                    c.Value?.ToString(CultureInfo.InvariantCulture) ?? "", c.Raw, c.Location is { Line: > 0 } s ? s.Line : null, c.Location?.Page);
             }
         }
     }

@@ -13,7 +13,7 @@ public sealed record DiagnosticRecord(string File, string Code, string Severity,
 {
     /// <summary>Projects one diagnostic.</summary>
     public static DiagnosticRecord From(string file, Diagnostic diagnostic)
-        => new(file, diagnostic.CodeText, diagnostic.SeverityText, diagnostic.Rule ?? "", diagnostic.Message, diagnostic.Span.IsNone ? "" : diagnostic.Span.ToString());
+        => new(file, diagnostic.CodeText, diagnostic.SeverityText, diagnostic.Rule ?? "", diagnostic.Message, diagnostic.Location.IsUnknown ? "" : diagnostic.Location.ToString());
 
     /// <summary>Projects every diagnostic of a result, in the order found.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>

@@ -1,4 +1,5 @@
 using ReportParser.Tables;
+using ReportParser.Template;
 
 namespace ReportParser.Export;
 
@@ -17,7 +18,7 @@ public static class ReportCellKeys
         var keys = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var parts = new Dictionary<(string, string, string), int>();
-        foreach (var table in new[] { TableCatalog.Proactive2021, TableCatalog.Proactive2019, TableCatalog.Requests2021, TableCatalog.Requests2019, TableCatalog.Review })
+        foreach (var table in new[] { TemplateSchema.Proactive2021, TemplateSchema.Proactive2019, TemplateSchema.Requests2021, TemplateSchema.Requests2019, TemplateSchema.Review })
         {
             foreach (var row in table.Rows)
             {
@@ -36,8 +37,8 @@ public static class ReportCellKeys
         IndexOfParts = parts;
         IndexOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < keys.Count; i++) IndexOfKey[keys[i]] = i;
-        RequestColumns = TableCatalog.RequestColumns.Select(c => c.Key).ToList();
-        RequestColumnLabels = TableCatalog.RequestColumns.Select(c => c.Label).ToList();
+        RequestColumns = TemplateSchema.RequestColumnArray.Select(c => c.Key).ToList();
+        RequestColumnLabels = TemplateSchema.RequestColumnArray.Select(c => c.Label).ToList();
     }
 
     /// <summary>Every cell key, in template order.</summary>

@@ -78,7 +78,7 @@ public static class ReportJson
             w.WriteString("Key", s.Key);
             w.WriteNumber("Number", s.Number);
             w.WriteString("Heading", s.Heading);
-            WriteSpan(w, s.Span);
+            WriteSpan(w, s.Location);
             if (o.IncludeSectionText) w.WriteString("Text", s.Text);
             int tables = s.Blocks.OfType<TableBlock>().Count();
             if (tables > 0) w.WriteNumber("Tables", tables);
@@ -97,7 +97,7 @@ public static class ReportJson
             w.WriteString("Code", d.CodeText);
             w.WriteString("Severity", d.SeverityText);
             if (d.Rule is not null) w.WriteString("Rule", d.Rule);
-            WriteSpan(w, d.Span);
+            WriteSpan(w, d.Location);
             if (o.IncludeMessages)
             {
                 w.WriteString("Message", d.Message);
@@ -123,7 +123,7 @@ public static class ReportJson
             w.WriteString("Label", row.Label);
             foreach (var c in row.Cells)
             {
-                if (c.Raw is null && c.Span is null)
+                if (c.Raw is null && c.Location is null)
                 {
                     w.WriteNull(c.Column);
                     continue;
@@ -131,7 +131,7 @@ public static class ReportJson
                 w.WriteStartObject(c.Column);
                 if (c.Value is decimal v) w.WriteNumber("Value", v); else w.WriteNull("Value");
                 w.WriteString("Raw", c.Raw);
-                if (c.Span is { } s) WriteSpan(w, s);
+                if (c.Location is { } s) WriteSpan(w, s);
                 w.WriteEndObject();
             }
             w.WriteEndObject();
@@ -139,7 +139,7 @@ public static class ReportJson
         w.WriteEndObject();
     }
 
-    private static void WriteSpan(Utf8JsonWriter w, SourceSpan s)
+    private static void WriteSpan(Utf8JsonWriter w, SourceLocation s)
     {
         if (s.Page is int p) w.WriteNumber("Page", p);
         if (s.Line > 0)

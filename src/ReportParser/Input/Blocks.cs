@@ -5,22 +5,22 @@ namespace ReportParser.Input;
 /// table grids in reading order, each with its source location. Everything after the input stage reads
 /// only blocks.
 /// </summary>
-public abstract record Block(SourceSpan Span);
+public abstract record Block(SourceLocation Location);
 
 /// <summary>A line or paragraph of running text (headings are paragraphs too).</summary>
 /// <param name="Text">The text, trimmed of surrounding white space.</param>
-/// <param name="Span">Location of the first character.</param>
-public sealed record ParagraphBlock(string Text, SourceSpan Span) : Block(Span);
+/// <param name="Location">Location of the first character.</param>
+public sealed record ParagraphBlock(string Text, SourceLocation Location) : Block(Location);
 
 /// <summary>A table as a grid of rows. Merged cells occupy one position; the positions they span are empty cells.</summary>
 /// <param name="Rows">Rows in reading order.</param>
-/// <param name="Span">Location of the table's first row.</param>
-public sealed record TableBlock(IReadOnlyList<GridRow> Rows, SourceSpan Span) : Block(Span);
+/// <param name="Location">Location of the table's first row.</param>
+public sealed record TableBlock(IReadOnlyList<GridRow> Rows, SourceLocation Location) : Block(Location);
 
 /// <summary>One row of a table grid.</summary>
 /// <param name="Cells">Cells left to right; a row may have fewer or more cells than its neighbours.</param>
-/// <param name="Span">Location of the row.</param>
-public sealed record GridRow(IReadOnlyList<GridCell> Cells, SourceSpan Span)
+/// <param name="Location">Location of the row.</param>
+public sealed record GridRow(IReadOnlyList<GridCell> Cells, SourceLocation Location)
 {
     /// <summary>The row as tab-separated text, for excerpts.</summary>
     public string RawText => string.Join('\t', Cells.Select(c => c.Text));
@@ -28,8 +28,8 @@ public sealed record GridRow(IReadOnlyList<GridCell> Cells, SourceSpan Span)
 
 /// <summary>One cell of a table grid.</summary>
 /// <param name="Text">The cell's text, trimmed; empty for a blank or spanned position.</param>
-/// <param name="Span">Location of the cell's text.</param>
-public sealed record GridCell(string Text, SourceSpan Span)
+/// <param name="Location">Location of the cell's text.</param>
+public sealed record GridCell(string Text, SourceLocation Location)
 {
     /// <summary>True when the cell holds no text.</summary>
     public bool IsEmpty => Text.Length == 0;

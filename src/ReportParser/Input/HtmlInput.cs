@@ -20,7 +20,7 @@ internal static class HtmlInput
         {
             if (bytes.Length == 0)
             {
-                bag.Error(DiagnosticCode.EmptyInput, SourceSpan.None, "the input is empty (0 bytes)");
+                bag.Error(DiagnosticCode.EmptyInput, SourceLocation.Unknown, "the input is empty (0 bytes)");
                 return empty;
             }
             var declared = TextDecoder.ByName(HtmlCharset.Sniff(bytes));
@@ -29,12 +29,12 @@ internal static class HtmlInput
         if (html is null) return empty;
         if (html.Length > options.MaxInputBytes)
         {
-            bag.Error(DiagnosticCode.LimitExceeded, SourceSpan.None, $"the page is {html.Length:N0} characters, over the limit of {options.MaxInputBytes:N0}; not parsed");
+            bag.Error(DiagnosticCode.LimitExceeded, SourceLocation.Unknown, $"the page is {html.Length:N0} characters, over the limit of {options.MaxInputBytes:N0}; not parsed");
             return empty;
         }
         if (html.AsSpan().Trim().IsEmpty)
         {
-            bag.Error(DiagnosticCode.EmptyInput, SourceSpan.None, "the input holds only white space");
+            bag.Error(DiagnosticCode.EmptyInput, SourceLocation.Unknown, "the input holds only white space");
             return empty;
         }
 
@@ -44,7 +44,7 @@ internal static class HtmlInput
         builder.Walk(document.Body ?? (AngleSharp.Dom.INode)document);
         if (builder.Blocks.Count == 0)
         {
-            bag.Error(DiagnosticCode.EmptyInput, SourceSpan.None, "the page holds no text");
+            bag.Error(DiagnosticCode.EmptyInput, SourceLocation.Unknown, "the page holds no text");
         }
         return new DocumentBlocks(source.Name, SourceFormat.Html, builder.Blocks) { Metadata = builder.Metadata };
     }

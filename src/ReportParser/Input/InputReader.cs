@@ -10,13 +10,13 @@ internal static class InputReader
         var empty = new DocumentBlocks(source.Name, SourceFormat.Unknown, Array.Empty<Block>());
         if (source.Bytes is { } bytes && bytes.LongLength > options.MaxInputBytes)
         {
-            bag.Error(DiagnosticCode.LimitExceeded, SourceSpan.None, $"the input is {bytes.LongLength:N0} bytes, over the limit of {options.MaxInputBytes:N0}; not parsed");
+            bag.Error(DiagnosticCode.LimitExceeded, SourceLocation.Unknown, $"the input is {bytes.LongLength:N0} bytes, over the limit of {options.MaxInputBytes:N0}; not parsed");
             return empty;
         }
         var format = source.DeclaredFormat ?? FormatDetector.Detect(source.Bytes, source.Text, source.Name);
         if (source.DeclaredFormat is null && source.Bytes is { Length: > 0 } && FormatDetector.ByExtension(source.Name) is { } named && named != format && !Office.OfficeInput.SameFamily(named, format))
         {
-            bag.Warning(DiagnosticCode.ExtensionMismatch, SourceSpan.None,
+            bag.Warning(DiagnosticCode.ExtensionMismatch, SourceLocation.Unknown,
                 $"the file is named as {named.ToString().ToUpperInvariant()} but holds {(format == SourceFormat.Text ? "text or binary data" : format.ToString().ToUpperInvariant())}; read by its content");
         }
         switch (format)
@@ -34,7 +34,7 @@ internal static class InputReader
         {
             if (b.Length == 0)
             {
-                bag.Error(DiagnosticCode.EmptyInput, SourceSpan.None, "the input is empty (0 bytes)");
+                bag.Error(DiagnosticCode.EmptyInput, SourceLocation.Unknown, "the input is empty (0 bytes)");
                 return empty;
             }
             text = TextDecoder.Decode(b, bag);
@@ -43,7 +43,7 @@ internal static class InputReader
         text = LimitLines(text, options, bag);
         if (text.AsSpan().Trim().IsEmpty && !bag.HasErrors)
         {
-            bag.Error(DiagnosticCode.EmptyInput, SourceSpan.None, "the input holds only white space");
+            bag.Error(DiagnosticCode.EmptyInput, SourceLocation.Unknown, "the input holds only white space");
             return empty with { Format = SourceFormat.Text };
         }
         return TextInput.Read(source.Name, text);
@@ -57,7 +57,7 @@ internal static class InputReader
             if (text[i] != '\n') continue;
             if (++lines >= options.MaxLines)
             {
-                bag.Error(DiagnosticCode.LimitExceeded, new SourceSpan(lines, 1), $"the input has more than {options.MaxLines:N0} lines; the rest was not read");
+                bag.Error(DiagnosticCode.LimitExceeded, new SourceLocation(lines, 1), $"the input has more than {options.MaxLines:N0} lines; the rest was not read");
                 return text[..i];
             }
         }

@@ -19,7 +19,7 @@ internal static class Limits
                 if (tables > options.MaxTables)
                 {
                     if (tables == options.MaxTables + 1)
-                        bag.Error(DiagnosticCode.LimitExceeded, t.Span, $"the document has more than {options.MaxTables} tables; the rest were not read");
+                        bag.Error(DiagnosticCode.LimitExceeded, t.Location, $"the document has more than {options.MaxTables} tables; the rest were not read");
                     replacement = null;
                 }
                 else
@@ -34,9 +34,9 @@ internal static class Limits
                     }
                     if (rows < t.Rows.Count)
                     {
-                        bag.Error(DiagnosticCode.LimitExceeded, t.Rows[rows].Span,
+                        bag.Error(DiagnosticCode.LimitExceeded, t.Rows[rows].Location,
                             $"a table has more than {options.MaxTableCells:N0} cells; it was cut after {rows} rows");
-                        replacement = new TableBlock(t.Rows.Take(rows).ToList(), t.Span);
+                        replacement = new TableBlock(t.Rows.Take(rows).ToList(), t.Location);
                     }
                 }
             }
@@ -50,7 +50,7 @@ internal static class Limits
     public static bool WithinBudget(System.Diagnostics.Stopwatch started, ReportParserOptions options, DiagnosticBag bag, string what)
     {
         if (started.Elapsed <= options.TimeBudget) return true;
-        bag.Error(DiagnosticCode.LimitExceeded, SourceSpan.None,
+        bag.Error(DiagnosticCode.LimitExceeded, SourceLocation.Unknown,
             $"the time budget of {options.TimeBudget.TotalSeconds:0.#} s ran out before {what} were read");
         return false;
     }

@@ -44,13 +44,13 @@ internal static class PdfInput
         worker.Start();
         if (!worker.Join(TimeBudget + TimeSpan.FromSeconds(30)))
         {
-            bag.Error(DiagnosticCode.Unreadable, SourceSpan.None, $"reading the PDF did not finish within {(TimeBudget + TimeSpan.FromSeconds(30)).TotalSeconds:N0} s (the PDF library is stuck on this file); not parsed");
+            bag.Error(DiagnosticCode.Unreadable, SourceLocation.Unknown, $"reading the PDF did not finish within {(TimeBudget + TimeSpan.FromSeconds(30)).TotalSeconds:N0} s (the PDF library is stuck on this file); not parsed");
             return new DocumentBlocks(source.Name, SourceFormat.Pdf, Array.Empty<Block>());
         }
         foreach (var d in local.Items) bag.Add(d);
         if (failure is not null || result is null)
         {
-            bag.Error(DiagnosticCode.Unreadable, SourceSpan.None, $"the PDF could not be read: {(failure is null ? "no result" : Describe(failure))}");
+            bag.Error(DiagnosticCode.Unreadable, SourceLocation.Unknown, $"the PDF could not be read: {(failure is null ? "no result" : Describe(failure))}");
             return new DocumentBlocks(source.Name, SourceFormat.Pdf, Array.Empty<Block>());
         }
         return result;
@@ -61,12 +61,12 @@ internal static class PdfInput
         var empty = new DocumentBlocks(source.Name, SourceFormat.Pdf, Array.Empty<Block>());
         if (source.Bytes is not { } bytes)
         {
-            bag.Error(DiagnosticCode.Unreadable, SourceSpan.None, "the source was declared as PDF but holds decoded text, not the PDF file's bytes");
+            bag.Error(DiagnosticCode.Unreadable, SourceLocation.Unknown, "the source was declared as PDF but holds decoded text, not the PDF file's bytes");
             return empty;
         }
         if (bytes.Length == 0)
         {
-            bag.Error(DiagnosticCode.EmptyInput, SourceSpan.None, "the input is empty (0 bytes)");
+            bag.Error(DiagnosticCode.EmptyInput, SourceLocation.Unknown, "the input is empty (0 bytes)");
             return empty;
         }
 
@@ -79,12 +79,12 @@ internal static class PdfInput
         }
         catch (PdfDocumentEncryptedException ex)
         {
-            bag.Error(DiagnosticCode.PdfEncrypted, SourceSpan.None, $"the PDF is encrypted with a user password and cannot be opened without it ({ex.Message})");
+            bag.Error(DiagnosticCode.PdfEncrypted, SourceLocation.Unknown, $"the PDF is encrypted with a user password and cannot be opened without it ({ex.Message})");
             return empty;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            bag.Error(DiagnosticCode.Unreadable, SourceSpan.None, $"the file starts like a PDF but could not be opened (corrupt or truncated?): {Describe(ex)}");
+            bag.Error(DiagnosticCode.Unreadable, SourceLocation.Unknown, $"the file starts like a PDF but could not be opened (corrupt or truncated?): {Describe(ex)}");
             return empty;
         }
 
@@ -96,13 +96,13 @@ internal static class PdfInput
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                bag.Error(DiagnosticCode.Unreadable, SourceSpan.None, $"the PDF's page tree could not be read (corrupt or truncated?): {Describe(ex)}");
+                bag.Error(DiagnosticCode.Unreadable, SourceLocation.Unknown, $"the PDF's page tree could not be read (corrupt or truncated?): {Describe(ex)}");
                 return empty;
             }
             int limit = Math.Min(pageCount, options.MaxPdfPages);
             if (pageCount > limit)
             {
-                bag.Error(DiagnosticCode.LimitExceeded, SourceSpan.None, $"the PDF has {pageCount:N0} pages, over the limit of {options.MaxPdfPages:N0}; only the first {limit:N0} were read");
+                bag.Error(DiagnosticCode.LimitExceeded, SourceLocation.Unknown, $"the PDF has {pageCount:N0} pages, over the limit of {options.MaxPdfPages:N0}; only the first {limit:N0} were read");
             }
             int failed = 0;
             var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -110,7 +110,7 @@ internal static class PdfInput
             {
                 if (clock.Elapsed > TimeBudget)
                 {
-                    bag.Error(DiagnosticCode.LimitExceeded, new SourceSpan(0, 0) { Page = n }, $"reading stopped at page {n} of {pageCount}: the PDF took longer than {TimeBudget.TotalSeconds:N0} s");
+                    bag.Error(DiagnosticCode.LimitExceeded, new SourceLocation(0, 0) { Page = n }, $"reading stopped at page {n} of {pageCount}: the PDF took longer than {TimeBudget.TotalSeconds:N0} s");
                     break;
                 }
                 try
@@ -121,10 +121,10 @@ internal static class PdfInput
                 {
                     failed++;
                     bag.Error(ex is PdfDocumentEncryptedException ? DiagnosticCode.PdfEncrypted : DiagnosticCode.Unreadable,
-                        new SourceSpan(0, 0) { Page = n }, $"page {n} could not be read: {Describe(ex)}");
+                        new SourceLocation(0, 0) { Page = n }, $"page {n} could not be read: {Describe(ex)}");
                     if (failed >= 3 && pages.Count == 0)
                     {
-                        bag.Error(DiagnosticCode.Unreadable, SourceSpan.None, $"the first {failed} pages could not be read; the remaining pages were not tried");
+                        bag.Error(DiagnosticCode.Unreadable, SourceLocation.Unknown, $"the first {failed} pages could not be read; the remaining pages were not tried");
                         break;
                     }
                 }
@@ -135,7 +135,7 @@ internal static class PdfInput
         if (letters == 0 && pages.Count > 0)
         {
             int images = pages.Sum(p => p.ImageCount);
-            bag.Error(DiagnosticCode.NoTextLayer, SourceSpan.None, images > 0
+            bag.Error(DiagnosticCode.NoTextLayer, SourceLocation.Unknown, images > 0
                 ? $"the PDF has no text layer ({pages.Count} page(s), {images} image(s)): it is a scan; OCR is needed before it can be parsed"
                 : $"the PDF has no text layer and no images on its {pages.Count} page(s): nothing to read; OCR is needed if the text is drawn as outlines");
             return empty with { PageCount = pageCount };

@@ -68,7 +68,7 @@ internal static class TextDecoder
 
         if (LooksBinary(bytes))
         {
-            bag.Error(DiagnosticCode.BinaryInput, SourceSpan.None, "the input is binary data, not text (too many control bytes); nothing to parse");
+            bag.Error(DiagnosticCode.BinaryInput, SourceLocation.Unknown, "the input is binary data, not text (too many control bytes); nothing to parse");
             return null;
         }
 
@@ -78,7 +78,7 @@ internal static class TextDecoder
             if (declared is not null && declared.CodePage != Encoding.UTF8.CodePage && !IsAscii(bytes))
             {
                 // Valid UTF-8 that declares another charset: valid UTF-8 is overwhelmingly UTF-8.
-                bag.Info(DiagnosticCode.DeclaredEncoding, SourceSpan.None, $"the page declares {declared.WebName} but its bytes are valid UTF-8; decoded as UTF-8");
+                bag.Info(DiagnosticCode.DeclaredEncoding, SourceLocation.Unknown, $"the page declares {declared.WebName} but its bytes are valid UTF-8; decoded as UTF-8");
             }
             return Clean(text, bag);
         }
@@ -88,11 +88,11 @@ internal static class TextDecoder
 
         if (declared is not null && declared.CodePage != Encoding.UTF8.CodePage)
         {
-            bag.Info(DiagnosticCode.DeclaredEncoding, SourceSpan.None, $"decoded with the declared charset {declared.WebName}");
+            bag.Info(DiagnosticCode.DeclaredEncoding, SourceLocation.Unknown, $"decoded with the declared charset {declared.WebName}");
             return Clean(declared.GetString(bytes), bag);
         }
 
-        bag.Info(DiagnosticCode.EncodingFallback, SourceSpan.None, "no byte-order mark and not valid UTF-8: decoded as GB18030 (GBK/GB2312)");
+        bag.Info(DiagnosticCode.EncodingFallback, SourceLocation.Unknown, "no byte-order mark and not valid UTF-8: decoded as GB18030 (GBK/GB2312)");
         return Clean(Gb18030.GetString(bytes), bag);
     }
 
@@ -125,7 +125,7 @@ internal static class TextDecoder
         int bad = text.AsSpan().Count('\uFFFD');
         if (bad > 0)
         {
-            bag.Warning(DiagnosticCode.InvalidBytes, SourceSpan.None, $"{bad} character(s) could not be decoded and were replaced by U+FFFD");
+            bag.Warning(DiagnosticCode.InvalidBytes, SourceLocation.Unknown, $"{bad} character(s) could not be decoded and were replaced by U+FFFD");
         }
         return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
     }

@@ -40,14 +40,14 @@ internal static class TextInput
             }
             Flush();
             int start = FirstNonSpace(line);
-            blocks.Add(new ParagraphBlock(TextUtil.Trim(line), new SourceSpan(lineNo, start + 1)));
+            blocks.Add(new ParagraphBlock(TextUtil.Trim(line), new SourceLocation(lineNo, start + 1)));
         }
         Flush();
         return new DocumentBlocks(name, SourceFormat.Text, blocks);
 
         void Flush()
         {
-            if (rows is { Count: > 0 }) blocks.Add(new TableBlock(rows, rows[0].Span));
+            if (rows is { Count: > 0 }) blocks.Add(new TableBlock(rows, rows[0].Location));
             rows = null;
         }
     }
@@ -88,11 +88,11 @@ internal static class TextInput
             var raw = line.AsSpan(start, bar - start);
             int lead = 0;
             while (lead < raw.Length && TextUtil.IsSpace(raw[lead])) lead++;
-            cells.Add(new GridCell(TextUtil.Trim(raw).ToString(), new SourceSpan(lineNo, start + lead + 1)));
+            cells.Add(new GridCell(TextUtil.Trim(raw).ToString(), new SourceLocation(lineNo, start + lead + 1)));
             if (bar == last) break;
             start = bar + 1;
         }
-        return new GridRow(cells, new SourceSpan(lineNo, first + 1));
+        return new GridRow(cells, new SourceLocation(lineNo, first + 1));
     }
 
     internal static GridRow ReadRow(string line, int lineNo)
@@ -106,11 +106,11 @@ internal static class TextInput
             var raw = line.AsSpan(start, end - start);
             int lead = 0;
             while (lead < raw.Length && TextUtil.IsSpace(raw[lead])) lead++;
-            cells.Add(new GridCell(TextUtil.Trim(raw).ToString(), new SourceSpan(lineNo, start + lead + 1)));
+            cells.Add(new GridCell(TextUtil.Trim(raw).ToString(), new SourceLocation(lineNo, start + lead + 1)));
             if (tab < 0) break;
             start = tab + 1;
         }
-        return new GridRow(cells, new SourceSpan(lineNo, 1));
+        return new GridRow(cells, new SourceLocation(lineNo, 1));
     }
 
     private static bool IsBlank(string line)

@@ -11,8 +11,8 @@ namespace ReportParser;
 /// <param name="Kind">Count, signed count or amount.</param>
 /// <param name="Value">The number, or null when not stated.</param>
 /// <param name="Raw">The cell text as printed, or null when there was no cell.</param>
-/// <param name="Span">Where the cell was read, or null when there was no cell.</param>
-public sealed record ReportCell(string Table, string Row, string Column, ValueKind Kind, decimal? Value, string? Raw, SourceSpan? Span)
+/// <param name="Location">Where the cell was read, or null when there was no cell.</param>
+public sealed record ReportCell(string Table, string Row, string Column, ValueKind Kind, decimal? Value, string? Raw, SourceLocation Location)
 {
     /// <summary>The value as a whole number, when it is one.</summary>
     public long? Count => Value is decimal v && v == decimal.Truncate(v) && v >= long.MinValue && v <= long.MaxValue ? (long)v : null;
@@ -27,9 +27,9 @@ public sealed record ReportCell(string Table, string Row, string Column, ValueKi
 /// <summary>One row of a standard table, with its cells in template column order.</summary>
 /// <param name="Key">Row key.</param>
 /// <param name="Label">The row label as printed, or null when the row is absent.</param>
-/// <param name="Span">Where the row was read, or null when absent.</param>
+/// <param name="Location">Where the row was read, or null when absent.</param>
 /// <param name="Cells">Cells in template column order.</param>
-public sealed record ReportRow(string Key, string? Label, SourceSpan? Span, IReadOnlyList<ReportCell> Cells)
+public sealed record ReportRow(string Key, string? Label, SourceLocation Location, IReadOnlyList<ReportCell> Cells)
 {
     /// <summary>The cell of a column key, or null when the row has no such column.</summary>
     public ReportCell? this[string column]
@@ -49,12 +49,12 @@ public sealed record ReportRow(string Key, string? Label, SourceSpan? Span, IRea
 public class ReportTable
 {
     /// <summary>Creates a table.</summary>
-    public ReportTable(string key, ReportTemplate template, IReadOnlyList<ReportRow> rows, SourceSpan? span)
+    public ReportTable(string key, ReportTemplate template, IReadOnlyList<ReportRow> rows, SourceLocation span)
     {
         Key = key;
         Template = template;
         Rows = rows;
-        Span = span;
+        Location = span;
     }
 
     /// <summary>Table key.</summary>
@@ -67,7 +67,7 @@ public class ReportTable
     public IReadOnlyList<ReportRow> Rows { get; }
 
     /// <summary>Where the table was read.</summary>
-    public SourceSpan? Span { get; }
+    public SourceLocation Location { get; }
 
     /// <summary>The row of a key, or null.</summary>
     public ReportRow? this[string row]

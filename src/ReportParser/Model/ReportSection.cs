@@ -8,12 +8,12 @@ namespace ReportParser;
 /// </summary>
 public sealed class ReportSection
 {
-    internal ReportSection(SectionKind kind, int number, string heading, SourceSpan span, IReadOnlyList<Block> blocks)
+    internal ReportSection(SectionKind kind, int number, string heading, SourceLocation span, IReadOnlyList<Block> blocks)
     {
         Kind = kind;
         Number = number;
         Heading = heading;
-        Span = span;
+        Location = span;
         Blocks = blocks;
     }
 
@@ -30,7 +30,7 @@ public sealed class ReportSection
     public string Heading { get; }
 
     /// <summary>Where the heading was read.</summary>
-    public SourceSpan Span { get; }
+    public SourceLocation Location { get; }
 
     /// <summary>The section's blocks (paragraphs and tables) after its heading.</summary>
     public IReadOnlyList<Block> Blocks { get; }

@@ -36,7 +36,7 @@ public readonly struct ApplicantCounts
 public sealed class RequestsTable : ReportTable
 {
     /// <summary>Creates the table.</summary>
-    public RequestsTable(ReportTemplate template, IReadOnlyList<ReportRow> rows, SourceSpan? span) : base("Requests", template, rows, span) { }
+    public RequestsTable(ReportTemplate template, IReadOnlyList<ReportRow> rows, SourceLocation span) : base("Requests", template, rows, span) { }
 
     private ApplicantCounts R(string key) => new(this[key]);
 
@@ -124,7 +124,7 @@ public readonly struct OutcomeCounts
 public sealed class ReviewLitigationTable : ReportTable
 {
     /// <summary>Creates the table.</summary>
-    public ReviewLitigationTable(ReportTemplate template, IReadOnlyList<ReportRow> rows, SourceSpan? span) : base("ReviewLitigation", template, rows, span) { }
+    public ReviewLitigationTable(ReportTemplate template, IReadOnlyList<ReportRow> rows, SourceLocation span) : base("ReviewLitigation", template, rows, span) { }
 
     /// <summary>行政复议.</summary>
     public OutcomeCounts Review => new(this, "Review");
@@ -141,7 +141,7 @@ public sealed class ReviewLitigationTable : ReportTable
 public sealed class ProactiveDisclosureTable : ReportTable
 {
     /// <summary>Creates the table.</summary>
-    public ProactiveDisclosureTable(ReportTemplate template, IReadOnlyList<ReportRow> rows, SourceSpan? span) : base("ProactiveDisclosure", template, rows, span) { }
+    public ProactiveDisclosureTable(ReportTemplate template, IReadOnlyList<ReportRow> rows, SourceLocation span) : base("ProactiveDisclosure", template, rows, span) { }
 
     private long? C(string row, string col) => this[row, col]?.Count;
 

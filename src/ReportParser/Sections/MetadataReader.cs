@@ -20,7 +20,7 @@ internal static partial class MetadataReader
     [GeneratedRegex(@"(?:发布日期|发文日期|成文日期|发布时间)[:：]?\s*((?:19|20)[0-9]{2}\s*[年\-/.]\s*[0-9]{1,2}\s*[月\-/.]\s*[0-9]{1,2})")]
     private static partial Regex DateLabelRegex();
 
-    public sealed record Found(string? Title, SourceSpan TitleSpan, string? Agency, int? Year, DateOnly? PublishedOn);
+    public sealed record Found(string? Title, SourceLocation TitleSpan, string? Agency, int? Year, DateOnly? PublishedOn);
 
     public static Found Read(SplitDocument doc, DocumentBlocks blocks)
     {
@@ -113,7 +113,7 @@ internal static partial class MetadataReader
         }
         if (published is { } pd && year is int y && pd.Year < y) published = null;
 
-        return new Found(title?.Text, title?.Span ?? SourceSpan.None, agency, year, published);
+        return new Found(title?.Text, title?.Location, agency, year, published);
     }
 
     /// <summary>Warns for a missing year or agency.</summary>

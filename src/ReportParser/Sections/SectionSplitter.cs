@@ -16,19 +16,19 @@ internal static class SectionSplitter
     public static SplitDocument Split(IReadOnlyList<Block> blocks, DiagnosticBag bag)
     {
         var preamble = new List<Block>();
-        var sections = new List<(SectionKind Kind, int Number, string Heading, SourceSpan Span, List<Block> Blocks)>();
+        var sections = new List<(SectionKind Kind, int Number, string Heading, SourceLocation Location, List<Block> Blocks)>();
         var seen = new HashSet<SectionKind>();
         foreach (var block in blocks)
         {
             if (block is ParagraphBlock p && TryHeading(p, sections.Count == 0 ? 0 : sections[^1].Number, bag, seen, out var kind, out var number))
             {
-                sections.Add((kind, number, p.Text, p.Span, new List<Block>()));
+                sections.Add((kind, number, p.Text, p.Location, new List<Block>()));
                 continue;
             }
             if (sections.Count == 0) preamble.Add(block);
             else sections[^1].Blocks.Add(block);
         }
-        var result = sections.Select(s => new ReportSection(s.Kind, s.Number, s.Heading, s.Span, s.Blocks)).ToList();
+        var result = sections.Select(s => new ReportSection(s.Kind, s.Number, s.Heading, s.Location, s.Blocks)).ToList();
         return new SplitDocument(preamble, result);
     }
 
@@ -53,20 +53,20 @@ internal static class SectionSplitter
             {
                 case HeadingCatalog.MatchKind.Variant:
                 case HeadingCatalog.MatchKind.Cue:
-                    bag.Info(DiagnosticCode.HeadingVariant, p.Span, $"heading '{p.Text}' is a variant of the template's '{Expected(entry)}'", p.Text);
+                    bag.Info(DiagnosticCode.HeadingVariant, p.Location, $"heading '{p.Text}' is a variant of the template's '{Expected(entry)}'", p.Text);
                     break;
                 case HeadingCatalog.MatchKind.Typo:
-                    bag.Warning(DiagnosticCode.HeadingTypo, p.Span, $"heading '{p.Text}' recognised as '{Expected(entry)}' despite a typo", p.Text);
+                    bag.Warning(DiagnosticCode.HeadingTypo, p.Location, $"heading '{p.Text}' recognised as '{Expected(entry)}' despite a typo", p.Text);
                     break;
             }
             if (h.Number != entry.Number)
             {
-                bag.Warning(DiagnosticCode.SectionOutOfOrder, p.Span,
+                bag.Warning(DiagnosticCode.SectionOutOfOrder, p.Location,
                     $"heading '{p.Text}' is numbered {h.NumeralText}, the template numbers {entry.Primary} as {ChineseNumber(entry.Number)}", p.Text);
             }
             if (!seen.Add(entry.Kind))
             {
-                bag.Warning(DiagnosticCode.DuplicateSection, p.Span, $"section {entry.Primary} appears a second time", p.Text);
+                bag.Warning(DiagnosticCode.DuplicateSection, p.Location, $"section {entry.Primary} appears a second time", p.Text);
             }
             return true;
         }
@@ -75,7 +75,7 @@ internal static class SectionSplitter
         if (currentNumber > 0 && h.Number == currentNumber + 1 && !title.Any(char.IsAsciiDigit) && TextUtil.Key(title).Length <= 20)
         {
             number = h.Number;
-            bag.Info(DiagnosticCode.UnknownHeading, p.Span, $"heading '{p.Text}' is not part of the template; its section is kept", p.Text);
+            bag.Info(DiagnosticCode.UnknownHeading, p.Location, $"heading '{p.Text}' is not part of the template; its section is kept", p.Text);
             return true;
         }
         return false;
@@ -92,7 +92,7 @@ internal static class SectionSplitter
         {
             if (!doc.Sections.Any(s => s.Kind == e.Kind))
             {
-                bag.Warning(DiagnosticCode.MissingSection, SourceSpan.None, $"section {Expected(e)} was not found");
+                bag.Warning(DiagnosticCode.MissingSection, SourceLocation.Unknown, $"section {Expected(e)} was not found");
             }
         }
     }

@@ -1,5 +1,6 @@
 using ReportParser.Diagnostics;
 using ReportParser.Input;
+using ReportParser.Template;
 
 namespace ReportParser.Tables;
 
@@ -11,7 +12,7 @@ internal static class HeaderPositions
     /// duplicated and misspelled headers; infers a missing column from its neighbours when the others are
     /// contiguous. Returns null when no header column was found.
     /// </summary>
-    public static int[]? Find(IReadOnlyList<GridRow> rows, int from, int to, ColumnDef[] columns, DiagnosticBag bag)
+    public static int[]? Find(IReadOnlyList<GridRow> rows, int from, int to, ColumnDefinition[] columns, DiagnosticBag bag)
     {
         var found = new int?[columns.Length];
         var seen = new List<(int Column, int Index, GridCell Cell)>();
@@ -27,14 +28,14 @@ internal static class HeaderPositions
                 {
                     if (prev != i)
                     {
-                        bag.Warning(DiagnosticCode.DuplicateHeader, cells[i].Span,
+                        bag.Warning(DiagnosticCode.DuplicateHeader, cells[i].Location,
                             $"column header {columns[k].Label} is printed twice (grid columns {prev + 1} and {i + 1})", cells[i].Text);
                     }
                     continue;
                 }
                 if (fit != LabelText.Fit.Exact)
                 {
-                    bag.Warning(DiagnosticCode.HeaderDeviation, cells[i].Span,
+                    bag.Warning(DiagnosticCode.HeaderDeviation, cells[i].Location,
                         $"column header '{cells[i].Text}' differs from the template's '{columns[k].Label}'", cells[i].Text);
                 }
                 found[k] = i;
@@ -50,7 +51,7 @@ internal static class HeaderPositions
         {
             if (found[k] is int p) { result[k] = p; continue; }
             result[k] = anchorI + (k - anchorK);
-            bag.Warning(DiagnosticCode.HeaderDeviation, rows[from].Span,
+            bag.Warning(DiagnosticCode.HeaderDeviation, rows[from].Location,
                 $"column header {columns[k].Label} was not found; assumed at grid column {result[k] + 1}");
         }
         for (int k = 1; k < result.Length; k++)
@@ -60,7 +61,7 @@ internal static class HeaderPositions
         return result;
     }
 
-    private static int MatchColumn(string text, ColumnDef[] columns, out LabelText.Fit fit)
+    private static int MatchColumn(string text, ColumnDefinition[] columns, out LabelText.Fit fit)
     {
         fit = LabelText.Fit.None;
         int best = -1, bestD = int.MaxValue;

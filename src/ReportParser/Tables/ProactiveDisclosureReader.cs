@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ReportParser.Diagnostics;
 using ReportParser.Input;
+using ReportParser.Template;
 
 namespace ReportParser.Tables;
 
@@ -17,9 +18,9 @@ internal static partial class ProactiveDisclosureReader
     [GeneratedRegex(@"第二十条第?[(（]?([一二三四五六七八九十]+)[)）]?项")]
     internal static partial Regex BlockRegex();
 
-    public static ReportTable Read(IReadOnlyList<GridRow> rows, ReportTemplate template, SourceSpan span, DiagnosticBag bag)
+    public static ReportTable Read(IReadOnlyList<GridRow> rows, ReportTemplate template, SourceLocation span, DiagnosticBag bag)
     {
-        var def = TableCatalog.ProactiveFor(template);
+        var def = TemplateSchema.ProactiveFor(template);
         var builder = new TableBuilder(def, bag);
         string? block = null;
         foreach (var grid in rows)
@@ -32,7 +33,7 @@ internal static partial class ProactiveDisclosureReader
                 block = bm.Groups[1].Value;
                 if (!def.Rows.Any(r => r.Block == block))
                 {
-                    bag.Warning(DiagnosticCode.UnknownRow, grid.Span, $"block 第二十条第（{block}）项 is not part of the {template.ToKey()} template's table 二", grid.RawText);
+                    bag.Warning(DiagnosticCode.UnknownRow, grid.Location, $"block 第二十条第（{block}）项 is not part of the {template.ToKey()} template's table 二", grid.RawText);
                 }
                 continue;
             }
@@ -49,35 +50,35 @@ internal static partial class ProactiveDisclosureReader
             {
                 // A row label with no values at all (its cells were left blank): still the row.
                 var lone = Match(label, def);
-                if (lone is not null && lone.Block == block && builder.BeginRow(lone, label, grid.Span, grid.RawText))
+                if (lone is not null && lone.Block == block && builder.BeginRow(lone, label, grid.Location, grid.RawText))
                     RowValues.Map(builder, lone, grid, labelEnd, null, bag);
                 else if (lone is null && label.Length > 0)
-                    bag.Warning(DiagnosticCode.UnknownRow, grid.Span, $"row '{label}' matches no row of table 二", grid.RawText);
+                    bag.Warning(DiagnosticCode.UnknownRow, grid.Location, $"row '{label}' matches no row of table 二", grid.RawText);
                 continue;
             }
             if (isHeaderLabel)
             {
-                bag.Warning(DiagnosticCode.RowInWrongBlock, grid.Span,
+                bag.Warning(DiagnosticCode.RowInWrongBlock, grid.Location,
                     $"row label {HeaderLabel} (a column header) carries values in block 第二十条第（{block}）项; the row does not belong there and was not read", grid.RawText);
                 continue;
             }
             var row = Match(label, def);
             if (row is null)
             {
-                bag.Warning(DiagnosticCode.UnknownRow, grid.Span, $"row label '{label}' matches no row of table 二 ({template.ToKey()} template); its values were not read", grid.RawText);
+                bag.Warning(DiagnosticCode.UnknownRow, grid.Location, $"row label '{label}' matches no row of table 二 ({template.ToKey()} template); its values were not read", grid.RawText);
                 continue;
             }
             if (block is not null && row.Block != block)
             {
-                bag.Warning(DiagnosticCode.RowInWrongBlock, grid.Span,
+                bag.Warning(DiagnosticCode.RowInWrongBlock, grid.Location,
                     $"row {row.Label} belongs in block 第二十条第（{row.Block}）项 but appears in block 第二十条第（{block}）项; its values were not read", grid.RawText);
                 continue;
             }
             if (LabelText.Compare(label, row.Label, row.Aliases).Fit == LabelText.Fit.Typo)
             {
-                bag.Warning(DiagnosticCode.RowLabelVariant, grid.Span, $"row label '{label}' differs from the template's '{row.Label}'; read as {row.Key}", grid.RawText);
+                bag.Warning(DiagnosticCode.RowLabelVariant, grid.Location, $"row label '{label}' differs from the template's '{row.Label}'; read as {row.Key}", grid.RawText);
             }
-            if (!builder.BeginRow(row, label, grid.Span, grid.RawText)) continue;
+            if (!builder.BeginRow(row, label, grid.Location, grid.RawText)) continue;
             RowValues.Map(builder, row, grid, labelEnd, null, bag);
         }
         if (builder.RowCount == 0)
@@ -90,9 +91,9 @@ internal static partial class ProactiveDisclosureReader
 
     private static string FirstLabel(GridRow grid) => grid.Cells.FirstOrDefault(RowValues.IsLabelCell)?.Text ?? "";
 
-    private static RowDef? Match(string label, TableDef def)
+    private static RowDefinition? Match(string label, TableDefinition def)
     {
-        RowDef? best = null;
+        RowDefinition? best = null;
         int bestD = int.MaxValue;
         foreach (var r in def.Rows)
         {
@@ -103,7 +104,7 @@ internal static partial class ProactiveDisclosureReader
         return best;
     }
 
-    private static void CheckHeader(GridRow grid, TableDef def, string? block, DiagnosticBag bag)
+    private static void CheckHeader(GridRow grid, TableDefinition def, string? block, DiagnosticBag bag)
     {
         var blockRow = def.Rows.FirstOrDefault(r => r.Block == block);
         if (blockRow is null) return;
@@ -115,7 +116,7 @@ internal static partial class ProactiveDisclosureReader
             var h = headers[i];
             if (i >= cols.Length)
             {
-                bag.Warning(DiagnosticCode.HeaderDeviation, h.Span, $"unexpected column header '{h.Text}' in block 第二十条第（{block}）项 (the template has {cols.Length})", grid.RawText);
+                bag.Warning(DiagnosticCode.HeaderDeviation, h.Location, $"unexpected column header '{h.Text}' in block 第二十条第（{block}）项 (the template has {cols.Length})", grid.RawText);
                 continue;
             }
             var fit = LabelText.Compare(h.Text, cols[i].Label, cols[i].Aliases);
@@ -123,12 +124,12 @@ internal static partial class ProactiveDisclosureReader
             int other = Array.FindIndex(cols, c => LabelText.Compare(h.Text, c.Label, c.Aliases).Fit == LabelText.Fit.Exact);
             if (other >= 0 && other != i)
             {
-                bag.Warning(DiagnosticCode.DuplicateHeader, h.Span,
+                bag.Warning(DiagnosticCode.DuplicateHeader, h.Location,
                     $"column {i + 1} of block 第二十条第（{block}）项 is headed '{h.Text}' (the header of column {other + 1}); the template has '{cols[i].Label}' there, and the column is read as {cols[i].Key}", grid.RawText);
             }
             else
             {
-                bag.Warning(DiagnosticCode.HeaderDeviation, h.Span,
+                bag.Warning(DiagnosticCode.HeaderDeviation, h.Location,
                     $"column {i + 1} of block 第二十条第（{block}）项 is headed '{h.Text}', the template has '{cols[i].Label}'; read as {cols[i].Key}", grid.RawText);
             }
         }

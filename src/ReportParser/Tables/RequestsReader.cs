@@ -1,5 +1,6 @@
 using ReportParser.Diagnostics;
 using ReportParser.Input;
+using ReportParser.Template;
 
 namespace ReportParser.Tables;
 
@@ -8,11 +9,11 @@ internal static class RequestsReader
 {
     private const string OutcomeHeader = "本年度办理结果";
 
-    public static ReportTable Read(IReadOnlyList<GridRow> rows, ReportTemplate template, SourceSpan span, DiagnosticBag bag)
+    public static ReportTable Read(IReadOnlyList<GridRow> rows, ReportTemplate template, SourceLocation span, DiagnosticBag bag)
     {
-        var def = TableCatalog.RequestsFor(template);
+        var def = TemplateSchema.RequestsFor(template);
         var builder = new TableBuilder(def, bag);
-        var columns = TableCatalog.RequestColumns;
+        var columns = TemplateSchema.RequestColumnArray;
 
         // Header: the rows before the first recognised data row.
         int firstData = rows.Count;
@@ -54,7 +55,7 @@ internal static class RequestsReader
                 {
                     pendingLabel = "";
                     group = blank.Group ?? (blank.Row.Group is null ? null : group);
-                    if (builder.BeginRow(blank.Row, label, grid.Span, grid.RawText))
+                    if (builder.BeginRow(blank.Row, label, grid.Location, grid.RawText))
                     {
                         ReportLabelFit(blank, blank.Row, grid, bag);
                         RowValues.Map(builder, blank.Row, grid, labelEnd, positions, bag);
@@ -71,21 +72,21 @@ internal static class RequestsReader
             {
                 if (label.Length == 0 && labelEnd < 0)
                 {
-                    bag.Warning(DiagnosticCode.UnknownRow, grid.Span, "a row of values without a label; it was not read", grid.RawText);
+                    bag.Warning(DiagnosticCode.UnknownRow, grid.Location, "a row of values without a label; it was not read", grid.RawText);
                 }
                 else
                 {
-                    bag.Warning(DiagnosticCode.UnknownRow, grid.Span, $"row label '{label}' matches no row of table 三; its values were not read", grid.RawText);
+                    bag.Warning(DiagnosticCode.UnknownRow, grid.Location, $"row label '{label}' matches no row of table 三; its values were not read", grid.RawText);
                 }
                 continue;
             }
             var row = m.Row;
             if (row.Key == "Other" && template == ReportTemplate.V2021)
             {
-                bag.Warning(DiagnosticCode.SingleOtherRow, grid.Span,
+                bag.Warning(DiagnosticCode.SingleOtherRow, grid.Location,
                     "the report prints the single 2019 row （六）其他处理 instead of the 2021 rows 1.–3.; kept under the key Other", grid.RawText);
             }
-            if (!builder.BeginRow(row, label, grid.Span, grid.RawText)) continue;
+            if (!builder.BeginRow(row, label, grid.Location, grid.RawText)) continue;
             ReportLabelFit(m, row, grid, bag);
             RowValues.Map(builder, row, grid, labelEnd, positions, bag);
         }
@@ -104,14 +105,14 @@ internal static class RequestsReader
         return false;
     }
 
-    internal readonly record struct RowMatch(RowDef? Row, LabelText.Fit Fit, string? Group, LabelSegment? Leaf);
+    internal readonly record struct RowMatch(RowDefinition? Row, LabelText.Fit Fit, string? Group, LabelSegment? Leaf);
 
     private static string? FindGroup(List<LabelSegment> segs)
     {
         string? group = null;
         foreach (var s in segs)
         {
-            foreach (var (label, _) in TableCatalog.RequestGroups)
+            foreach (var (label, _) in TemplateSchema.RequestGroups)
             {
                 if (TextUtil.Key(s.Text) == TextUtil.Key(label)) group = label;
             }
@@ -125,11 +126,11 @@ internal static class RequestsReader
             var k = TextUtil.Key(s.Text);
             if (k.Length == 0) return false;
             if (k.EndsWith(TextUtil.Key(OutcomeHeader), StringComparison.Ordinal)) return false;
-            return !TableCatalog.RequestGroups.Any(g => TextUtil.Key(g.Label) == k);
+            return !TemplateSchema.RequestGroups.Any(g => TextUtil.Key(g.Label) == k);
         }).ToList();
 
     /// <summary>Finds the template row a printed label stands for, using the current group as context.</summary>
-    internal static RowMatch MatchRow(string label, TableDef def, string? group, ReportTemplate template)
+    internal static RowMatch MatchRow(string label, TableDefinition def, string? group, ReportTemplate template)
     {
         if (label.Length == 0) return default;
         var segs = LabelText.Segments(label);
@@ -139,11 +140,11 @@ internal static class RequestsReader
         if (rest.Count == 0)
         {
             // Only a group label: （六）其他处理 as a single row.
-            if (foundGroup == "其他处理") return new RowMatch(TableCatalog.SingleOtherRow, LabelText.Fit.Exact, null, segs[^1]);
+            if (foundGroup == "其他处理") return new RowMatch(TemplateSchema.SingleOtherRow, LabelText.Fit.Exact, null, segs[^1]);
             return new RowMatch(null, LabelText.Fit.None, foundGroup, null);
         }
         var leaf = rest[^1];
-        RowDef? best = null;
+        RowDefinition? best = null;
         var bestFit = (Fit: LabelText.Fit.None, Distance: int.MaxValue);
         // Rows of the current group first, then all rows.
         foreach (var pass in new[] { true, false })
@@ -178,7 +179,7 @@ internal static class RequestsReader
         {
             // A 2021 report that prints the single 2019 row.
             if (LabelText.Compare(leaf.Text, "其他处理").Fit == LabelText.Fit.Exact)
-                return new RowMatch(TableCatalog.SingleOtherRow, LabelText.Fit.Exact, null, leaf);
+                return new RowMatch(TemplateSchema.SingleOtherRow, LabelText.Fit.Exact, null, leaf);
         }
         return new RowMatch(best, bestFit.Fit, best?.Group, leaf);
     }
@@ -190,11 +191,11 @@ internal static class RequestsReader
         return a.Distance < b.Distance;
     }
 
-    private static void ReportLabelFit(RowMatch m, RowDef row, GridRow grid, DiagnosticBag bag)
+    private static void ReportLabelFit(RowMatch m, RowDefinition row, GridRow grid, DiagnosticBag bag)
     {
         if (m.Fit is LabelText.Fit.Typo or LabelText.Fit.Prefix && m.Leaf is { } leaf)
         {
-            bag.Warning(DiagnosticCode.RowLabelVariant, grid.Span,
+            bag.Warning(DiagnosticCode.RowLabelVariant, grid.Location,
                 $"row label '{leaf.Text}' differs from the template's '{row.Label}'; read as {row.Key}", grid.RawText);
         }
         if (m.Leaf is { } l && row.Number is { } expected && l.Enumerator.Length > 0)
@@ -202,7 +203,7 @@ internal static class RequestsReader
             int want = LabelText.EnumeratorNumber(expected);
             if (l.Number != want)
             {
-                bag.Warning(DiagnosticCode.EnumeratorMismatch, grid.Span,
+                bag.Warning(DiagnosticCode.EnumeratorMismatch, grid.Location,
                     $"row {row.Label} is numbered '{l.Enumerator}', the template numbers it '{expected}'", grid.RawText);
             }
         }

@@ -1,5 +1,6 @@
 using ReportParser.Diagnostics;
 using ReportParser.Input;
+using ReportParser.Template;
 
 namespace ReportParser.Tables;
 
@@ -9,9 +10,9 @@ namespace ReportParser.Tables;
 /// </summary>
 internal static class ReviewLitigationReader
 {
-    public static ReportTable Read(IReadOnlyList<GridRow> rows, ReportTemplate template, SourceSpan span, DiagnosticBag bag)
+    public static ReportTable Read(IReadOnlyList<GridRow> rows, ReportTemplate template, SourceLocation span, DiagnosticBag bag)
     {
-        var def = TableCatalog.Review;
+        var def = TemplateSchema.Review;
         var builder = new TableBuilder(def, bag);
         var row = def.Rows[0];
 
@@ -33,7 +34,7 @@ internal static class ReviewLitigationReader
             var cells = rows[r].Cells;
             for (int i = 0; i < cells.Count; i++)
             {
-                int k = Array.FindIndex(TableCatalog.OutcomeLabels, l => LabelText.Compare(cells[i].Text, l).Fit == LabelText.Fit.Exact);
+                int k = Array.FindIndex(TemplateSchema.OutcomeLabels, l => LabelText.Compare(cells[i].Text, l).Fit == LabelText.Fit.Exact);
                 if (k >= 0) outcome.Add((i, k, cells[i]));
             }
         }
@@ -47,33 +48,33 @@ internal static class ReviewLitigationReader
             {
                 if (outcome[k].Outcome != k % 5)
                 {
-                    bag.Warning(DiagnosticCode.HeaderDeviation, outcome[k].Cell.Span,
-                        $"table 四 column {k + 1} is headed '{outcome[k].Cell.Text}', the template has '{TableCatalog.OutcomeLabels[k % 5]}' there", outcome[k].Cell.Text);
+                    bag.Warning(DiagnosticCode.HeaderDeviation, outcome[k].Cell.Location,
+                        $"table 四 column {k + 1} is headed '{outcome[k].Cell.Text}', the template has '{TemplateSchema.OutcomeLabels[k % 5]}' there", outcome[k].Cell.Text);
                 }
             }
         }
         else if (data > 0)
         {
-            bag.Warning(DiagnosticCode.HeaderDeviation, rows[0].Span,
+            bag.Warning(DiagnosticCode.HeaderDeviation, rows[0].Location,
                 $"table 四 header names {outcome.Count} outcome columns, the template has 15; values are read in order", rows[0].RawText);
         }
 
         var grid = rows[data];
         int labelEnd = RowValues.LastLabelIndex(grid.Cells);
-        builder.BeginRow(row, RowValues.LabelOf(grid.Cells), grid.Span, grid.RawText);
+        builder.BeginRow(row, RowValues.LabelOf(grid.Cells), grid.Location, grid.RawText);
         RowValues.Map(builder, row, grid, labelEnd, positions, bag);
 
         for (int i = data + 1; i < rows.Count; i++)
         {
             if (rows[i].Cells.Any(c => ValueParser.Parse(c.Text).Kind == ParsedKind.Number))
             {
-                bag.Warning(DiagnosticCode.UnknownRow, rows[i].Span, "table 四 has a second row of values; it was not read", rows[i].RawText);
+                bag.Warning(DiagnosticCode.UnknownRow, rows[i].Location, "table 四 has a second row of values; it was not read", rows[i].RawText);
             }
         }
         return Finish(builder, template, span);
     }
 
-    private static ReportTable Finish(TableBuilder builder, ReportTemplate template, SourceSpan span)
+    private static ReportTable Finish(TableBuilder builder, ReportTemplate template, SourceLocation span)
     {
         var t = builder.Build(template, span, reportMissingRows: false);
         return new ReviewLitigationTable(template, t.Rows, span);

@@ -1,5 +1,6 @@
 using ReportParser.Diagnostics;
 using ReportParser.Input;
+using ReportParser.Template;
 
 namespace ReportParser.Tables;
 
@@ -37,7 +38,7 @@ internal static class RowValues
     /// <summary>
     /// Maps the row's value cells and writes them into the builder, warning for missing and extra values.
     /// </summary>
-    public static void Map(TableBuilder builder, RowDef row, GridRow grid, int labelEnd, int[]? positions, DiagnosticBag bag)
+    public static void Map(TableBuilder builder, RowDefinition row, GridRow grid, int labelEnd, int[]? positions, DiagnosticBag bag)
     {
         var cols = row.Columns;
         var cells = grid.Cells;
@@ -118,16 +119,16 @@ internal static class RowValues
         if (missing.Count > 0 && missing.Count < n)
         {
             int stated = n - missing.Count;
-            bag.Warning(DiagnosticCode.FewerValues, grid.Span,
+            bag.Warning(DiagnosticCode.FewerValues, grid.Location,
                 $"row {label} carries {stated} value(s) for {n} columns; not stated: {string.Join("、", missing)}", grid.RawText);
         }
         else if (missing.Count == n && n > 0)
         {
-            bag.Warning(DiagnosticCode.FewerValues, grid.Span, $"row {label} carries no values; all {n} columns not stated", grid.RawText);
+            bag.Warning(DiagnosticCode.FewerValues, grid.Location, $"row {label} carries no values; all {n} columns not stated", grid.RawText);
         }
         if (extra.Count > 0)
         {
-            bag.Warning(DiagnosticCode.MoreValues, extra[0].Span,
+            bag.Warning(DiagnosticCode.MoreValues, extra[0].Location,
                 $"row {label} carries {chosen.Count(c => c is { IsEmpty: false }) + extra.Count} values for {n} columns; ignored extra value(s): {string.Join(", ", extra.Select(e => e.Text))}", grid.RawText);
         }
     }

@@ -1,39 +1,41 @@
+using ReportParser.Template;
+
 namespace ReportParser.Tables;
 
 /// <summary>A column of a standard table: key, template label, accepted variants, value kind.</summary>
-internal sealed record ColumnDef(string Key, string Label, ValueKind Kind, params string[] Aliases);
+internal sealed record ColumnDefinition(string Key, string Label, ValueKind Kind, params string[] Aliases);
 
 /// <summary>
 /// A row of a standard table: key, template label, and where it sits. <see cref="Group"/> is the
 /// enclosing label (不予公开 …) for sub-rows; <see cref="Block"/> the 第二十条 item for table 二.
 /// <see cref="Number"/> is the enumerator the template prints before the label (一, （二）, 3 …).
 /// </summary>
-internal sealed record RowDef(string Key, string Label, ColumnDef[] Columns, string? Group = null, string? Block = null, string? Number = null, params string[] Aliases);
+internal sealed record RowDefinition(string Key, string Label, ColumnDefinition[] Columns, string? Group = null, string? Block = null, string? Number = null, params string[] Aliases);
 
 /// <summary>A standard table of one template.</summary>
-internal sealed record TableDef(string Key, ReportTemplate Template, RowDef[] Rows)
+internal sealed record TableDefinition(string Key, ReportTemplate Template, RowDefinition[] Rows)
 {
-    public RowDef? Row(string key) => Array.Find(Rows, r => r.Key == key);
+    public RowDefinition? Row(string key) => Array.Find(Rows, r => r.Key == key);
 }
 
 /// <summary>The rows and columns of tables 二, 三 and 四 of both templates (TEMPLATE.md).</summary>
-internal static class TableCatalog
+internal static class TemplateSchema
 {
     public const string ProactiveDisclosure = "ProactiveDisclosure";
     public const string Requests = "Requests";
     public const string ReviewLitigation = "ReviewLitigation";
 
     // ---- Table 二, 2021 ----
-    private static readonly ColumnDef[] Docs2021 =
+    private static readonly ColumnDefinition[] Docs2021 =
     {
         new("Issued", "本年制发件数", ValueKind.Count),
         new("Repealed", "本年废止件数", ValueKind.Count),
         new("InForce", "现行有效件数", ValueKind.Count),
     };
-    private static readonly ColumnDef[] Decisions2021 = { new("Decisions", "本年处理决定数量", ValueKind.Count, "处理决定数量") };
-    private static readonly ColumnDef[] Fees2021 = { new("AmountTenThousandYuan", "本年收费金额（单位：万元）", ValueKind.Amount, "本年收费金额") };
+    private static readonly ColumnDefinition[] Decisions2021 = { new("Decisions", "本年处理决定数量", ValueKind.Count, "处理决定数量") };
+    private static readonly ColumnDefinition[] Fees2021 = { new("AmountTenThousandYuan", "本年收费金额（单位：万元）", ValueKind.Amount, "本年收费金额") };
 
-    public static readonly TableDef Proactive2021 = new(ProactiveDisclosure, ReportTemplate.V2021, new RowDef[]
+    public static readonly TableDefinition Proactive2021 = new(ProactiveDisclosure, ReportTemplate.V2021, new RowDefinition[]
     {
         new("Regulations", "规章", Docs2021, Block: "一"),
         new("NormativeDocuments", "行政规范性文件", Docs2021, Block: "一", Aliases: new[] { "规范性文件" }),
@@ -44,30 +46,30 @@ internal static class TableCatalog
     });
 
     // ---- Table 二, 2019 ----
-    private static readonly ColumnDef[] Docs2019 =
+    private static readonly ColumnDefinition[] Docs2019 =
     {
         new("NewlyMade", "本年新制作数量", ValueKind.Count, "本年新制作"),
         new("NewlyPublished", "本年新公开数量", ValueKind.Count, "本年新公开"),
         new("TotalPublished", "对外公开总数量", ValueKind.Count, "对外公开总数"),
     };
-    private static readonly ColumnDef[] Items2019 =
+    private static readonly ColumnDefinition[] Items2019 =
     {
         new("PreviousYear", "上一年项目数量", ValueKind.Count),
         new("Change", "本年增/减", ValueKind.SignedCount, "本年增减", "本年增加/减少"),
         new("Decisions", "处理决定数量", ValueKind.Count, "本年处理决定数量"),
     };
-    private static readonly ColumnDef[] Fees2019 =
+    private static readonly ColumnDefinition[] Fees2019 =
     {
         new("PreviousYear", "上一年项目数量", ValueKind.Count),
         new("Change", "本年增/减", ValueKind.SignedCount, "本年增减"),
     };
-    private static readonly ColumnDef[] Procurement2019 =
+    private static readonly ColumnDefinition[] Procurement2019 =
     {
         new("Projects", "采购项目数量", ValueKind.Count),
         new("AmountYuan", "采购总金额", ValueKind.Amount),
     };
 
-    public static readonly TableDef Proactive2019 = new(ProactiveDisclosure, ReportTemplate.V2019, new RowDef[]
+    public static readonly TableDefinition Proactive2019 = new(ProactiveDisclosure, ReportTemplate.V2019, new RowDefinition[]
     {
         new("Regulations", "规章", Docs2019, Block: "一"),
         new("NormativeDocuments", "规范性文件", Docs2019, Block: "一", Aliases: new[] { "行政规范性文件" }),
@@ -80,7 +82,7 @@ internal static class TableCatalog
     });
 
     // ---- Table 三 ----
-    public static readonly ColumnDef[] RequestColumns =
+    public static readonly ColumnDefinition[] RequestColumns =
     {
         new("NaturalPerson", "自然人", ValueKind.Count),
         new("Commercial", "商业企业", ValueKind.Count),
@@ -96,10 +98,10 @@ internal static class TableCatalog
     private const string NotProcessed = "不予处理";
     private const string OtherGroup = "其他处理";
 
-    private static RowDef[] RequestRows(bool v2021)
+    private static RowDefinition[] RequestRows(bool v2021)
     {
         var c = RequestColumns;
-        var rows = new List<RowDef>
+        var rows = new List<RowDefinition>
         {
             new("NewRequests", "本年新收政府信息公开申请数量", c, Number: "一"),
             new("CarriedOver", "上年结转政府信息公开申请数量", c, Number: "二"),
@@ -137,11 +139,11 @@ internal static class TableCatalog
         return rows.ToArray();
     }
 
-    public static readonly TableDef Requests2021 = new(Requests, ReportTemplate.V2021, RequestRows(true));
-    public static readonly TableDef Requests2019 = new(Requests, ReportTemplate.V2019, RequestRows(false));
+    public static readonly TableDefinition Requests2021 = new(Requests, ReportTemplate.V2021, RequestRows(true));
+    public static readonly TableDefinition Requests2019 = new(Requests, ReportTemplate.V2019, RequestRows(false));
 
     /// <summary>The single 2019 （六）其他处理 row, accepted in 2021 reports with a warning.</summary>
-    public static readonly RowDef SingleOtherRow = Requests2019.Row("Other")!;
+    public static readonly RowDefinition SingleOtherRow = Requests2019.Row("Other")!;
 
     /// <summary>Groups of table 三 sub-rows, by their label.</summary>
     public static readonly (string Label, string Number)[] RequestGroups =
@@ -154,13 +156,13 @@ internal static class TableCatalog
     public static readonly string[] OutcomeLabels = { "结果维持", "结果纠正", "其他结果", "尚未审结", "总计" };
     public static readonly string[] GroupKeys = { "Review", "Litigation.Direct", "Litigation.AfterReview" };
 
-    public static readonly ColumnDef[] ReviewColumns = GroupKeys
-        .SelectMany(g => OutcomeKeys.Select((k, i) => new ColumnDef($"{g}.{k}", OutcomeLabels[i], ValueKind.Count)))
+    public static readonly ColumnDefinition[] ReviewColumns = GroupKeys
+        .SelectMany(g => OutcomeKeys.Select((k, i) => new ColumnDefinition($"{g}.{k}", OutcomeLabels[i], ValueKind.Count)))
         .ToArray();
 
-    public static readonly TableDef Review = new(ReviewLitigation, ReportTemplate.Unknown, new[] { new RowDef("Cases", "", ReviewColumns) });
+    public static readonly TableDefinition Review = new(ReviewLitigation, ReportTemplate.Unknown, new[] { new RowDefinition("Cases", "", ReviewColumns) });
 
-    public static TableDef ProactiveFor(ReportTemplate t) => t == ReportTemplate.V2019 ? Proactive2019 : Proactive2021;
+    public static TableDefinition ProactiveFor(ReportTemplate t) => t == ReportTemplate.V2019 ? Proactive2019 : Proactive2021;
 
-    public static TableDef RequestsFor(ReportTemplate t) => t == ReportTemplate.V2019 ? Requests2019 : Requests2021;
+    public static TableDefinition RequestsFor(ReportTemplate t) => t == ReportTemplate.V2019 ? Requests2019 : Requests2021;
 }

@@ -36,15 +36,15 @@ internal static class TableLocator
     /// The rows of every table of each kind, in document order, concatenated (a split table is read as one).
     /// Each table is classified once, by its labels, else by the section it sits in.
     /// </summary>
-    public static Dictionary<SectionKind, (List<GridRow> Rows, SourceSpan Span)> Collect(IReadOnlyList<ReportSection> sections, IReadOnlyList<Block> preamble)
+    public static Dictionary<SectionKind, (List<GridRow> Rows, SourceLocation Location)> Collect(IReadOnlyList<ReportSection> sections, IReadOnlyList<Block> preamble)
     {
-        var found = new Dictionary<SectionKind, (List<GridRow> Rows, SourceSpan Span)>();
+        var found = new Dictionary<SectionKind, (List<GridRow> Rows, SourceLocation Location)>();
         void Take(Block b, SectionKind? where)
         {
             if (b is not TableBlock t || (Classify(t) ?? where) is not SectionKind kind) return;
             if (!found.TryGetValue(kind, out var entry))
             {
-                entry = (new List<GridRow>(), t.Span);
+                entry = (new List<GridRow>(), t.Location);
                 found[kind] = entry;
             }
             entry.Rows.AddRange(t.Rows);

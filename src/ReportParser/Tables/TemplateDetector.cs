@@ -39,7 +39,7 @@ internal static class TemplateDetector
             : ReportTemplate.Unknown;
     }
 
-    public static ReportTemplate Detect(DocumentBlocks blocks, int? year, SourceSpan titleSpan, DiagnosticBag bag)
+    public static ReportTemplate Detect(DocumentBlocks blocks, int? year, SourceLocation titleSpan, DiagnosticBag bag)
     {
         ReportTemplate byLabels = ByLabels(Texts(blocks));
         ReportTemplate byYear = year switch

@@ -47,7 +47,7 @@ public static class CrossYearChecks
         int order = 0;
 
         void Add(CrossYearSummary r, DiagnosticCode code, string rule, string message)
-            => findings.Add((r.Index, order++, new CrossReportFinding(r.Index, r.File, new Diagnostic(code, Severity.Warning, SourceSpan.None, message) { Rule = rule })));
+            => findings.Add((r.Index, order++, new CrossReportFinding(r.Index, r.File, new Diagnostic(code, Severity.Warning, SourceLocation.Unknown, message) { Rule = rule })));
 
         var firstByContent = new Dictionary<string, CrossYearSummary>(StringComparer.Ordinal);
         var firstByTables = new Dictionary<string, CrossYearSummary>(StringComparer.Ordinal);

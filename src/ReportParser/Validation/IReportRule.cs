@@ -23,11 +23,11 @@ public sealed class RuleContext
     internal RuleContext(Action<Diagnostic> sink) => _sink = sink;
 
     /// <summary>Reports a broken rule (a warning: the published figures are inconsistent).</summary>
-    public void Broken(IReportRule rule, DiagnosticCode code, SourceSpan span, string message)
+    public void Broken(IReportRule rule, DiagnosticCode code, SourceLocation span, string message)
         => _sink(new Diagnostic(code, Severity.Warning, span, message) { Rule = rule.Key });
 
     /// <summary>Reports that a rule could not be checked because values it needs are not stated (info).</summary>
-    public void NotCheckable(IReportRule rule, SourceSpan span, string message)
+    public void NotCheckable(IReportRule rule, SourceLocation span, string message)
         => _sink(new Diagnostic(DiagnosticCode.RuleNotCheckable, Severity.Info, span, message) { Rule = rule.Key });
 
     internal static string N(decimal v) => v.ToString(CultureInfo.InvariantCulture);

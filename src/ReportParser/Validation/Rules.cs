@@ -1,3 +1,5 @@
+using ReportParser.Template;
+
 namespace ReportParser.Validation;
 
 /// <summary>Helpers shared by the arithmetic rules.</summary>
@@ -17,20 +19,20 @@ internal static class RuleMath
         return ok ? sum : null;
     }
 
-    public static SourceSpan SpanOf(params ReportCell?[] cells)
+    public static SourceLocation LocationOf(params ReportCell?[] cells)
     {
-        foreach (var c in cells) if (c?.Span is { } s) return s;
-        return SourceSpan.None;
+        foreach (var c in cells) if (c?.Location is { } s) return s;
+        return SourceLocation.Unknown;
     }
 
     public static string Terms(IEnumerable<ReportCell?> cells, Func<ReportCell, string> name)
         => string.Join(" + ", cells.Where(c => c is not null).Select(c => $"{name(c!)} {(c!.Value is decimal v ? RuleContext.N(v) : "—")}"));
 
-    public static readonly Dictionary<string, string> RequestRowNames = Tables.TableCatalog.Requests2021.Rows
-        .Concat(new[] { Tables.TableCatalog.SingleOtherRow })
+    public static readonly Dictionary<string, string> RequestRowNames = TemplateSchema.Requests2021.Rows
+        .Concat(new[] { TemplateSchema.SingleOtherRow })
         .ToDictionary(r => r.Key, r => r.Label);
 
-    public static readonly Dictionary<string, string> RequestColumnNames = Tables.TableCatalog.RequestColumns.ToDictionary(c => c.Key, c => c.Label);
+    public static readonly Dictionary<string, string> RequestColumnNames = TemplateSchema.RequestColumnArray.ToDictionary(c => c.Key, c => c.Label);
 }
 
 /// <summary><c>Values.NonNegative</c>: counts are whole numbers ≥ 0, amounts ≥ 0; only 2019's 本年增/减 is signed.</summary>
@@ -49,11 +51,11 @@ public sealed class NonNegativeRule : IReportRule
                 if (c.Value is not decimal v) continue;
                 if (c.Kind != ValueKind.SignedCount && v < 0)
                 {
-                    context.Broken(this, DiagnosticCode.ValuesNonNegative, c.Span ?? SourceSpan.None, $"{c.Key} is {RuleContext.N(v)}: counts and amounts cannot be negative");
+                    context.Broken(this, DiagnosticCode.ValuesNonNegative, c.Location, $"{c.Key} is {RuleContext.N(v)}: counts and amounts cannot be negative");
                 }
                 else if (c.Kind != ValueKind.Amount && v != decimal.Truncate(v))
                 {
-                    context.Broken(this, DiagnosticCode.ValuesNonNegative, c.Span ?? SourceSpan.None, $"{c.Key} is {RuleContext.N(v)}: a count must be a whole number");
+                    context.Broken(this, DiagnosticCode.ValuesNonNegative, c.Location, $"{c.Key} is {RuleContext.N(v)}: a count must be a whole number");
                 }
             }
         }
@@ -87,13 +89,13 @@ public sealed class RequestsRowTotalRule : IReportRule
             }
             if (sum != total!.Value)
             {
-                context.Broken(this, DiagnosticCode.RequestsRowTotal, total.Span ?? row.Span ?? SourceSpan.None,
+                context.Broken(this, DiagnosticCode.RequestsRowTotal, total.Location ?? row.Location,
                     $"row {name}: 总计 {RuleContext.N(total.Value!.Value)} ≠ {RuleMath.Terms(parts, c => RuleMath.RequestColumnNames[c.Column])} = {RuleContext.N(sum!.Value)}");
             }
         }
         if (notCheckable.Count > 0)
         {
-            context.NotCheckable(this, t.Span ?? SourceSpan.None, $"not checkable for {notCheckable.Count} row(s): {string.Join("; ", notCheckable)}");
+            context.NotCheckable(this, t.Location, $"not checkable for {notCheckable.Count} row(s): {string.Join("; ", notCheckable)}");
         }
     }
 }
@@ -115,7 +117,7 @@ public sealed class RequestsOutcomeTotalRule : IReportRule
         if (outcomeRows.Any(r => r.Key == "Other" && r.Label is not null))
             outcomeRows.RemoveAll(r => r.Key.StartsWith("Other.", StringComparison.Ordinal) && r.Label is null);
         var notCheckable = new List<string>();
-        foreach (var col in Tables.TableCatalog.RequestColumns)
+        foreach (var col in TemplateSchema.RequestColumnArray)
         {
             var total = t["Total", col.Key];
             var parts = outcomeRows.Select(r => r[col.Key]).ToList();
@@ -129,13 +131,13 @@ public sealed class RequestsOutcomeTotalRule : IReportRule
             }
             if (sum != tv)
             {
-                context.Broken(this, DiagnosticCode.RequestsOutcomeTotal, total!.Span ?? SourceSpan.None,
+                context.Broken(this, DiagnosticCode.RequestsOutcomeTotal, total!.Location,
                     $"column {col.Label}: （七）总计 {RuleContext.N(tv)} ≠ sum of the outcome rows {RuleContext.N(sum!.Value)} ({RuleMath.Terms(parts.Where(p => p?.Value != 0), c => RuleMath.RequestRowNames.GetValueOrDefault(c.Row, c.Row))})");
             }
         }
         if (notCheckable.Count > 0)
         {
-            context.NotCheckable(this, t.Span ?? SourceSpan.None, $"not checkable for {notCheckable.Count} column(s): {string.Join("; ", notCheckable)}");
+            context.NotCheckable(this, t.Location, $"not checkable for {notCheckable.Count} column(s): {string.Join("; ", notCheckable)}");
         }
     }
 }
@@ -151,7 +153,7 @@ public sealed class RequestsBalanceRule : IReportRule
     {
         if (report.Requests is not { } t) return;
         var notCheckable = new List<string>();
-        foreach (var col in Tables.TableCatalog.RequestColumns)
+        foreach (var col in TemplateSchema.RequestColumnArray)
         {
             var a = t["NewRequests", col.Key];
             var b = t["CarriedOver", col.Key];
@@ -164,13 +166,13 @@ public sealed class RequestsBalanceRule : IReportRule
             }
             if (av + bv != cv + dv)
             {
-                context.Broken(this, DiagnosticCode.RequestsBalance, c.Span ?? SourceSpan.None,
+                context.Broken(this, DiagnosticCode.RequestsBalance, c.Location,
                     $"column {col.Label}: 本年新收 {RuleContext.N(av)} + 上年结转 {RuleContext.N(bv)} = {RuleContext.N(av + bv)}, but （七）总计 {RuleContext.N(cv)} + 结转下年度 {RuleContext.N(dv)} = {RuleContext.N(cv + dv)}");
             }
         }
         if (notCheckable.Count > 0)
         {
-            context.NotCheckable(this, t.Span ?? SourceSpan.None, $"not checkable for column(s) {string.Join("、", notCheckable)}: a value of the equation is not stated");
+            context.NotCheckable(this, t.Location, $"not checkable for column(s) {string.Join("、", notCheckable)}: a value of the equation is not stated");
         }
     }
 }
@@ -191,9 +193,9 @@ public sealed class ReviewLitigationGroupTotalRule : IReportRule
     {
         if (report.ReviewLitigation is not { } t) return;
         var notCheckable = new List<string>();
-        foreach (var g in Tables.TableCatalog.GroupKeys)
+        foreach (var g in TemplateSchema.GroupKeys)
         {
-            var parts = Tables.TableCatalog.OutcomeKeys.Take(4).Select(k => t["Cases", $"{g}.{k}"]).ToList();
+            var parts = TemplateSchema.OutcomeKeys.Take(4).Select(k => t["Cases", $"{g}.{k}"]).ToList();
             var total = t["Cases", $"{g}.Total"];
             var missing = new List<string>();
             var sum = RuleMath.Sum(parts, missing, c => c.Column);
@@ -204,14 +206,14 @@ public sealed class ReviewLitigationGroupTotalRule : IReportRule
             }
             if (sum != tv)
             {
-                string Label(ReportCell c) => Tables.TableCatalog.OutcomeLabels[Array.IndexOf(Tables.TableCatalog.OutcomeKeys, c.Column[(c.Column.LastIndexOf('.') + 1)..])];
-                context.Broken(this, DiagnosticCode.ReviewLitigationGroupTotal, total!.Span ?? SourceSpan.None,
+                string Label(ReportCell c) => TemplateSchema.OutcomeLabels[Array.IndexOf(TemplateSchema.OutcomeKeys, c.Column[(c.Column.LastIndexOf('.') + 1)..])];
+                context.Broken(this, DiagnosticCode.ReviewLitigationGroupTotal, total!.Location,
                     $"{GroupNames[g]}: 总计 {RuleContext.N(tv)} ≠ {RuleMath.Terms(parts, Label)} = {RuleContext.N(sum.Value)}");
             }
         }
         if (notCheckable.Count > 0)
         {
-            context.NotCheckable(this, t.Span ?? SourceSpan.None, $"not checkable for {string.Join("、", notCheckable)}: a value is not stated");
+            context.NotCheckable(this, t.Location, $"not checkable for {string.Join("、", notCheckable)}: a value is not stated");
         }
     }
 }

@@ -21,7 +21,7 @@ public class ApiTests
         ReportCell? cell = report.Requests?["Denied.StateSecret", "NaturalPerson"];
         cell!.Value.Should().Be(0m);
         cell.Raw.Should().Be("0");
-        cell.Span.Should().Be(new SourceSpan(47, 20));
+        cell.Location.Should().Be(new SourceLocation(47, 20));
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public class ApiTests
         {
             other.Report.Tables.SelectMany(t => t.Cells).Select(x => (x.Key, x.Value))
                 .Should().Equal(a.Report.Tables.SelectMany(t => t.Cells).Select(x => (x.Key, x.Value)));
-            other.Diagnostics.Select(d => (d.Code, d.Span)).Should().Equal(a.Diagnostics.Select(d => (d.Code, d.Span)));
+            other.Diagnostics.Select(d => (d.Code, d.Location)).Should().Equal(a.Diagnostics.Select(d => (d.Code, d.Location)));
         }
     }
 
@@ -111,7 +111,7 @@ public class ApiTests
             "ReportParser.Input.GridCell",
             "ReportParser.Input.GridRow",
             "ReportParser.Input.ParagraphBlock",
-            "ReportParser.Input.SourceFormat",
+            "ReportParser.SourceFormat",
             "ReportParser.Input.TableBlock",
             "ReportParser.OfficeConverter",
             "ReportParser.OutcomeCounts",
@@ -131,7 +131,7 @@ public class ApiTests
             "ReportParser.ReviewLitigationTable",
             "ReportParser.SectionKind",
             "ReportParser.Severity",
-            "ReportParser.SourceSpan",
+            "ReportParser.SourceLocation",
             "ReportParser.TemplateKeys",
             "ReportParser.Validation.CrossReportFinding",
             "ReportParser.Validation.CrossYearChecks",

@@ -67,7 +67,7 @@ public class CorpusTests
             int paragraphs = System.Text.RegularExpressions.Regex.Count(xml, "<w:p[ >]");
             foreach (var c in result.Report.Tables.SelectMany(t => t.Cells))
             {
-                if (c.Span is { Line: > 0 } s) s.Line.Should().BeLessThanOrEqualTo(paragraphs, c.Key);
+                if (c.Location is { Line: > 0 } s) s.Line.Should().BeLessThanOrEqualTo(paragraphs, c.Key);
             }
             return;
         }
@@ -75,9 +75,9 @@ public class CorpusTests
         int lines = File.ReadAllText(path).Split('\n').Length;
         foreach (var c in result.Report.Tables.SelectMany(t => t.Cells))
         {
-            if (c.Span is { Line: > 0 } s) s.Line.Should().BeLessThanOrEqualTo(lines, c.Key);
+            if (c.Location is { Line: > 0 } s) s.Line.Should().BeLessThanOrEqualTo(lines, c.Key);
         }
-        foreach (var d in result.Diagnostics) d.Span.Line.Should().BeLessThanOrEqualTo(lines, d.ToString());
+        foreach (var d in result.Diagnostics) d.Location.Line.Should().BeLessThanOrEqualTo(lines, d.ToString());
     }
 
     internal static string ExpectedPath(string document)

@@ -76,8 +76,8 @@ public class DocxHandmadeTests
         var row = requests.Rows.First(r => r.Cells[1].Text == "（二）部分公开（区分处理的，只计这一情形，不计其他情形）");
         row.Cells[0].Text.Should().BeEmpty(); // under 三、本年度办理结果 (vMerge continue)
         row.Cells.Should().HaveCount(requests.Rows[0].Cells.Count);
-        row.Cells[3].Span.GridColumn.Should().Be(4);
-        row.Cells[3].Span.Table.Should().Be(2);
+        row.Cells[3].Location.GridColumn.Should().Be(4);
+        row.Cells[3].Location.Table.Should().Be(2);
     }
 
     [Fact]
@@ -120,13 +120,13 @@ public class DocxHandmadeTests
     {
         var blocks = Blocks("merged", out _);
         var paragraphs = blocks.Blocks.OfType<ParagraphBlock>().ToList();
-        paragraphs[0].Span.Line.Should().Be(1);
-        paragraphs.Select(p => p.Span.Line).Should().BeInAscendingOrder();
+        paragraphs[0].Location.Line.Should().Be(1);
+        paragraphs.Select(p => p.Location.Line).Should().BeInAscendingOrder();
         var first = blocks.Blocks.OfType<TableBlock>().First();
-        first.Rows[0].Span.Table.Should().Be(1);
-        first.Rows[1].Cells[2].Span.GridRow.Should().Be(2);
-        first.Rows[1].Cells[2].Span.GridColumn.Should().Be(3);
-        first.Span.Line.Should().BeGreaterThan(paragraphs.First(p => p.Text.StartsWith("二、", StringComparison.Ordinal)).Span.Line);
+        first.Rows[0].Location.Table.Should().Be(1);
+        first.Rows[1].Cells[2].Location.GridRow.Should().Be(2);
+        first.Rows[1].Cells[2].Location.GridColumn.Should().Be(3);
+        first.Location.Line.Should().BeGreaterThan(paragraphs.First(p => p.Text.StartsWith("二、", StringComparison.Ordinal)).Location.Line);
     }
 
     [Fact]

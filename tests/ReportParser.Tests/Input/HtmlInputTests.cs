@@ -34,11 +34,11 @@ public class HtmlInputTests
         var t = doc.Blocks.OfType<TableBlock>().Single();
         Grid(t).Should().BeEquivalentTo(new[] { new[] { "A", "", "B" }, new[] { "", "", "C" }, new[] { "D", "E", "" } }, o => o.WithStrictOrdering());
         var c = t.Rows[1].Cells[2];
-        c.Span.Table.Should().Be(1);
-        c.Span.GridRow.Should().Be(2);
-        c.Span.GridColumn.Should().Be(3);
-        c.Span.Line.Should().Be(3);
-        c.Span.Column.Should().BePositive();
+        c.Location.Table.Should().Be(1);
+        c.Location.GridRow.Should().Be(2);
+        c.Location.GridColumn.Should().Be(3);
+        c.Location.Line.Should().Be(3);
+        c.Location.Column.Should().BePositive();
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public class HtmlInputTests
         doc.Blocks[0].Should().BeOfType<ParagraphBlock>().Which.Text.Should().Be("四、政府信息公开行政复议、行政诉讼情况");
         var t = doc.Blocks[1].Should().BeOfType<TableBlock>().Subject;
         Grid(t).Should().BeEquivalentTo(new[] { new[] { "行政复议", "行政诉讼" }, new[] { "3", "4" } }, o => o.WithStrictOrdering());
-        t.Rows[1].Cells[0].Span.Table.Should().Be(1);
+        t.Rows[1].Cells[0].Location.Table.Should().Be(1);
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public class HtmlInputTests
         tables.Should().HaveCount(2);
         Grid(tables[0]).Should().BeEquivalentTo(new[] { new[] { "信息内容", "本年制发件数" }, new[] { "规章", "5" }, new[] { "附表", "" } }, o => o.WithStrictOrdering());
         Grid(tables[1]).Should().BeEquivalentTo(new[] { new[] { "甲", "7" } }, o => o.WithStrictOrdering());
-        tables[1].Rows[0].Cells[1].Span.Table.Should().Be(2);
+        tables[1].Rows[0].Cells[1].Location.Table.Should().Be(2);
     }
 
     [Fact]
@@ -186,8 +186,8 @@ public class HtmlInputTests
     {
         var doc = Read("<html><body>\n<div>\n  <p>一、总体情况</p>\n</div></body></html>", out _);
         var p = doc.Blocks.OfType<ParagraphBlock>().Single();
-        p.Span.Line.Should().Be(3);
-        p.Span.Column.Should().Be(3);
+        p.Location.Line.Should().Be(3);
+        p.Location.Column.Should().Be(3);
     }
     [Fact]
     public void A_long_rowspan_over_many_rows_is_expanded()
@@ -202,7 +202,7 @@ public class HtmlInputTests
         var t = Read(sb.ToString(), out _).Blocks.OfType<TableBlock>().Single();
         t.Rows.Should().HaveCount(rows);
         t.Rows[^1].Cells.Select(c => c.Text).Should().Equal("", $"x{rows - 1}", $"{rows - 1}");
-        t.Rows[^1].Cells[2].Span.GridColumn.Should().Be(3);
+        t.Rows[^1].Cells[2].Location.GridColumn.Should().Be(3);
     }
     [Fact]
     public void A_caption_becomes_a_paragraph_before_its_table()

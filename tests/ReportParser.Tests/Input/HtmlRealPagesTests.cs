@@ -58,8 +58,8 @@ public class HtmlRealPagesTests
             table!.Cells.Count(c => c.IsStated).Should().BePositive(table.Key);
             foreach (var c in table.Cells.Where(c => c.IsStated))
             {
-                c.Span!.Value.Table.Should().BePositive(c.Key);
-                c.Span!.Value.Line.Should().BePositive(c.Key);
+                c.Location.Table.Should().BePositive(c.Key);
+                c.Location.Line.Should().BePositive(c.Key);
             }
         }
         // Every cell of tables 二 and 四 is printed on these pages (blanks occur only in some table-三 cells).
@@ -83,7 +83,7 @@ public class HtmlRealPagesTests
         if (!File.Exists(path)) return;
         var bag = new ReportParser.Diagnostics.DiagnosticBag();
         var blocks = ReportParser.Input.InputReader.Read(ReportSource.FromFile(path), ReportParserOptions.Default, bag);
-        blocks.Format.Should().Be(ReportParser.Input.SourceFormat.Html);
+        blocks.Format.Should().Be(ReportParser.SourceFormat.Html);
         blocks.Metadata.Should().Contain("索引号", "014314799/2024-00002");
         blocks.Metadata.Should().Contain("发布机构", "沭阳县发展和改革局");
         blocks.Metadata.Should().Contain("发文日期", "2024-01-17");

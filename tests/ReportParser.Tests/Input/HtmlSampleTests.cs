@@ -86,7 +86,7 @@ public class HtmlSampleTests
         result.Diagnostics.Should().Contain(d => d.Code == DiagnosticCode.DuplicateHeader);
 
         // Values are traced to the page's cells.
-        var natural = requests["NewRequests", "NaturalPerson"]!.Span!.Value;
+        var natural = requests["NewRequests", "NaturalPerson"]!.Location;
         natural.Table.Should().Be(2);
         natural.Line.Should().BePositive();
         natural.GridColumn.Should().Be(4);

@@ -53,11 +53,11 @@ public class HtmlTwinTests
         // Every HTML value is traced to its table cell.
         foreach (var c in htmlTables.SelectMany(x => x!.Cells).Where(c => c.IsStated))
         {
-            c.Span.Should().NotBeNull(c.Key);
-            c.Span!.Value.Table.Should().BePositive(c.Key);
-            c.Span!.Value.GridRow.Should().BePositive(c.Key);
-            c.Span!.Value.GridColumn.Should().BePositive(c.Key);
-            c.Span!.Value.Line.Should().BePositive(c.Key);
+            c.Location.Should().NotBeNull(c.Key);
+            c.Location.Table.Should().BePositive(c.Key);
+            c.Location.GridRow.Should().BePositive(c.Key);
+            c.Location.GridColumn.Should().BePositive(c.Key);
+            c.Location.Line.Should().BePositive(c.Key);
         }
         h.HasErrors.Should().BeFalse();
     }

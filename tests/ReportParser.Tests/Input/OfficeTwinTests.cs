@@ -77,10 +77,10 @@ public class OfficeTwinTests
             compared += a.Count(c => c.IsStated);
             foreach (var c in a.Where(c => c.IsStated))
             {
-                c.Span!.Value.Table.Should().BePositive(c.Key);
-                c.Span!.Value.GridRow.Should().BePositive(c.Key);
-                c.Span!.Value.GridColumn.Should().BePositive(c.Key);
-                c.Span!.Value.Line.Should().BePositive(c.Key);
+                c.Location.Table.Should().BePositive(c.Key);
+                c.Location.GridRow.Should().BePositive(c.Key);
+                c.Location.GridColumn.Should().BePositive(c.Key);
+                c.Location.Line.Should().BePositive(c.Key);
             }
         }
         compared.Should().BeGreaterThan(50, "the twins state most cells: tables read as all blanks would compare equal too");

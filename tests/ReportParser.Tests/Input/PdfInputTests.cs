@@ -74,8 +74,8 @@ public class PdfInputTests
         cells.Should().NotBeEmpty();
         foreach (var c in cells)
         {
-            c.Span.Should().NotBeNull(c.Key);
-            var s = c.Span!.Value;
+            c.Location.Should().NotBeNull(c.Key);
+            var s = c.Location;
             s.Page.Should().BeInRange(1, 10, c.Key);
             s.Box.Should().NotBeNull(c.Key);
             var b = s.Box!.Value;
@@ -91,7 +91,7 @@ public class PdfInputTests
     {
         var result = Report.ParseFile(Path.Combine(PdfDir, "qingshan-transport-2021-chromium.pdf"));
         var requests = result.Report.Requests!;
-        var pages = requests.Cells.Where(c => c.IsStated).Select(c => c.Span!.Value.Page).Distinct().ToList();
+        var pages = requests.Cells.Where(c => c.IsStated).Select(c => c.Location.Page).Distinct().ToList();
         pages.Should().HaveCountGreaterThan(1, "the fixture's table 三 runs over a page break");
         requests.Cells.Where(c => c.IsStated).Should().HaveCount(25 * 7);
     }
@@ -125,7 +125,7 @@ public class PdfInputTests
         var blocks = PdfInput.Read(ReportSource.FromFile(Path.Combine(PdfDir, "qingshan-transport-2021-chromium.pdf")), ReportParserOptions.Default, bag);
         var row = blocks.Blocks.OfType<TableBlock>().SelectMany(t => t.Rows).First(r => r.Cells[0].Text.StartsWith("一、本年新收", StringComparison.Ordinal));
         row.Cells.Select(c => c.Text).Take(3).Should().Equal("一、本年新收政府信息公开申请数量", "", "");
-        row.Cells.Skip(3).Should().HaveCount(7).And.OnlyContain(c => c.Text.Length > 0 && c.Span.Box != null && c.Span.Page == 2);
+        row.Cells.Skip(3).Should().HaveCount(7).And.OnlyContain(c => c.Text.Length > 0 && c.Location.Box != null && c.Location.Page == 2);
     }
 
     [Fact]

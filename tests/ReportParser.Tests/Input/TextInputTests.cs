@@ -12,7 +12,7 @@ public class TextInputTests
         var doc = TextInput.Read("t", "标题\n\na\t1\n\nb\t2\n正文\nc\t3");
         doc.Blocks.Select(b => b.GetType().Name).Should().Equal("ParagraphBlock", "TableBlock", "ParagraphBlock", "TableBlock");
         var t = (TableBlock)doc.Blocks[1];
-        t.Rows.Select(r => r.Span.Line).Should().Equal(3, 5);
+        t.Rows.Select(r => r.Location.Line).Should().Equal(3, 5);
         t.Rows[1].Cells.Select(c => c.Text).Should().Equal("b", "2");
     }
 
@@ -20,7 +20,7 @@ public class TextInputTests
     public void Cells_keep_line_and_column_of_their_text()
     {
         var row = TextInput.ReadRow("规章\t 12\t\t3", 7);
-        row.Cells.Select(c => (c.Text, c.Span.Line, c.Span.Column)).Should().Equal(("规章", 7, 1), ("12", 7, 5), ("", 7, 8), ("3", 7, 9));
+        row.Cells.Select(c => (c.Text, c.Location.Line, c.Location.Column)).Should().Equal(("规章", 7, 1), ("12", 7, 5), ("", 7, 8), ("3", 7, 9));
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public class TextInputTests
         doc.Blocks.Select(b => b.GetType().Name).Should().Equal("ParagraphBlock", "TableBlock", "ParagraphBlock");
         var t = (TableBlock)doc.Blocks[1];
         t.Rows.Should().HaveCount(2);
-        t.Rows[1].Cells.Select(c => (c.Text, c.Span.Column)).Should().Equal(("规章", 3), ("3", 8));
+        t.Rows[1].Cells.Select(c => (c.Text, c.Location.Column)).Should().Equal(("规章", 3), ("3", 8));
     }
 
     [Fact]

@@ -70,10 +70,10 @@ public class XlsxInputTests
             "结果维持\t结果纠正\t总计\t结果维持\t总计",
             "3\t2.5\t5.5\t7\t7");
         var formula = table.Rows[2].Cells[2];
-        formula.Span.Page.Should().Be(1);
-        formula.Span.Line.Should().Be(6, "the sheet row, counting the hidden one");
-        formula.Span.Column.Should().Be(3);
-        formula.Span.GridRow.Should().Be(3);
+        formula.Location.Page.Should().Be(1);
+        formula.Location.Line.Should().Be(6, "the sheet row, counting the hidden one");
+        formula.Location.Column.Should().Be(3);
+        formula.Location.GridRow.Should().Be(3);
         bag.Items.Should().Contain(d => d.Severity == Severity.Info && d.Message.Contains("hidden row"));
         bag.Items.Should().Contain(d => d.Severity == Severity.Info && d.Message.Contains("sheet 2 (草稿) is hidden"));
         bag.HasErrors.Should().BeFalse();
@@ -96,9 +96,9 @@ public class XlsxInputTests
     {
         var bag = new DiagnosticBag();
         var named = InputReader.Read(ReportSource.FromBytes(Workbook(title: false), "某县统计局2021年政府信息公开工作年度报告.xlsx"), ReportParserOptions.Default, bag);
-        named.Blocks[0].Should().Be(new ParagraphBlock("某县统计局2021年政府信息公开工作年度报告", SourceSpan.None));
+        named.Blocks[0].Should().Be(new ParagraphBlock("某县统计局2021年政府信息公开工作年度报告", SourceLocation.Unknown));
         var titled = InputReader.Read(ReportSource.FromBytes(Workbook(), "某县统计局2021年政府信息公开工作年度报告.xlsx"), ReportParserOptions.Default, bag);
-        titled.Blocks.OfType<ParagraphBlock>().Should().OnlyContain(p => !p.Span.IsNone, "a title row is there, so the name is not added");
+        titled.Blocks.OfType<ParagraphBlock>().Should().OnlyContain(p => !p.Location.IsUnknown, "a title row is there, so the name is not added");
         Report.Parse(ReportSource.FromBytes(Workbook(title: false), "某县统计局2021年政府信息公开工作年度报告.xlsx")).Report.Metadata.Year.Should().Be(2021);
     }
 }

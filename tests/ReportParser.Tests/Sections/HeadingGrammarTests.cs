@@ -64,7 +64,7 @@ public class HeadingGrammarTests
             SectionKind.Problems, SectionKind.OtherMatters, SectionKind.Unknown);
         doc.Sections[4].Text.Should().Be("一、加强培训", "a 一、 list item inside section 五 is text, not a section");
         doc.Sections[6].Text.Should().Be("附件内容");
-        bag.Items.Select(d => (d.Code, d.Span.Line)).Should().Equal((DiagnosticCode.HeadingTypo, 6), (DiagnosticCode.UnknownHeading, 11));
+        bag.Items.Select(d => (d.Code, d.Location.Line)).Should().Equal((DiagnosticCode.HeadingTypo, 6), (DiagnosticCode.UnknownHeading, 11));
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public class FusedRealCorpusTests
                         if (cell.Value is not null) { determined++; continue; }
                         bool covered = result.Diagnostics.Any(d =>
                             (RowCoverage.Contains(d.Code) && d.Message.Contains($"({row.Key})", StringComparison.Ordinal))
-                            || (d.Code == DiagnosticCode.UnparsableValue && cell.Span is { } s && d.Span == s));
+                            || (d.Code == DiagnosticCode.UnparsableValue && cell.Location is { } s && d.Location == s));
                         covered.Should().BeTrue($"{name}: {table.Key}.{row.Key}.{cell.Column} is neither determined nor explained");
                     }
                 }

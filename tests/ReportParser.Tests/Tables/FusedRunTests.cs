@@ -1,6 +1,7 @@
 using ReportParser.Diagnostics;
 using ReportParser.Tables;
 using ReportParser.Tables.Fused;
+using ReportParser.Template;
 
 namespace ReportParser.Tests.Tables;
 
@@ -55,22 +56,22 @@ public class FusedRunTests
         result.Count.Should().BeLessThanOrEqualTo(100);
     }
 
-    private static FusedRow Row(TableDef def, string key, string run, int column = 1)
+    private static FusedRow Row(TableDefinition def, string key, string run, int column = 1)
         => new()
         {
             Def = def.Row(key)!,
             Label = def.Row(key)!.Label,
             Run = run,
-            LabelSpan = new SourceSpan(1, column),
-            RunSpan = new SourceSpan(1, column + 10),
+            LabelSpan = new SourceLocation(1, column),
+            RunSpan = new SourceLocation(1, column + 10),
         };
 
     [Fact]
     public void Row_total_decides_a_multi_digit_row()
     {
         var bag = new DiagnosticBag();
-        var row = Row(TableCatalog.Requests2021, "NewRequests", "21710000218");
-        FusedSolver.Solve(TableCatalog.Requests, new List<FusedRow> { row }, _ => new HashSet<decimal>(), bag);
+        var row = Row(TemplateSchema.Requests2021, "NewRequests", "21710000218");
+        FusedSolver.Solve(TemplateSchema.Requests, new List<FusedRow> { row }, _ => new HashSet<decimal>(), bag);
         row.Values.Should().Equal(217m, 1m, 0m, 0m, 0m, 0m, 218m);
         bag.Items.Should().ContainSingle(d => d.Code == DiagnosticCode.FusedRunRecovered && d.Severity == Severity.Info);
     }
@@ -79,8 +80,8 @@ public class FusedRunTests
     public void Group_totals_decide_a_fused_table_four_run()
     {
         var bag = new DiagnosticBag();
-        var row = Row(TableCatalog.Review, "Cases", "21317000001324019");
-        FusedSolver.Solve(TableCatalog.ReviewLitigation, new List<FusedRow> { row }, _ => new HashSet<decimal>(), bag);
+        var row = Row(TemplateSchema.Review, "Cases", "21317000001324019");
+        FusedSolver.Solve(TemplateSchema.ReviewLitigation, new List<FusedRow> { row }, _ => new HashSet<decimal>(), bag);
         row.Values.Should().Equal(2m, 1m, 3m, 1m, 7m, 0m, 0m, 0m, 0m, 0m, 13m, 2m, 4m, 0m, 19m);
     }
 
@@ -89,7 +90,7 @@ public class FusedRunTests
     {
         // '110000011' alone is (11,0,0,0,0,0,11) or (1,10,0,0,0,0,11); the spaced 本年新收 row fixes 自然人 at 11,
         // so the balance decides （七）总计 and the outcome total decides （二）部分公开.
-        var def = TableCatalog.Requests2019;
+        var def = TemplateSchema.Requests2019;
         var rows = new List<FusedRow>
         {
             Row(def, "NewRequests", "11 0 0 0 0 0 11"),
@@ -101,7 +102,7 @@ public class FusedRunTests
             Row(def, "CarriedForward", "0000000"),
         };
         var bag = new DiagnosticBag();
-        FusedSolver.Solve(TableCatalog.Requests, rows, _ => new HashSet<decimal>(), bag);
+        FusedSolver.Solve(TemplateSchema.Requests, rows, _ => new HashSet<decimal>(), bag);
         rows[3].Weak.Where(c => c[0].Value + c[1].Value == c[6].Value).Select(FusedSolver.Show).Should().Equal("(1,10,0,0,0,0,11)", "(11,0,0,0,0,0,11)");
         rows[3].Values.Should().Equal(11m, 0m, 0m, 0m, 0m, 0m, 11m);
         rows[5].Values.Should().Equal(11m, 0m, 0m, 0m, 0m, 0m, 11m);
@@ -111,7 +112,7 @@ public class FusedRunTests
     [Fact]
     public void Inconsistent_published_figures_keep_the_split_the_row_itself_allows()
     {
-        var def = TableCatalog.Requests2019;
+        var def = TemplateSchema.Requests2019;
         var rows = new List<FusedRow>
         {
             Row(def, "NewRequests", "120000012"),
@@ -123,7 +124,7 @@ public class FusedRunTests
             Row(def, "CarriedForward", "0000000"),
         };
         var bag = new DiagnosticBag();
-        FusedSolver.Solve(TableCatalog.Requests, rows, _ => new HashSet<decimal>(), bag);
+        FusedSolver.Solve(TemplateSchema.Requests, rows, _ => new HashSet<decimal>(), bag);
         rows[0].Values.Should().Equal(12m, 0m, 0m, 0m, 0m, 0m, 12m);
         bag.Items.Where(d => d.Code == DiagnosticCode.FusedRunRecovered && d.Message.Contains("inconsistent", StringComparison.Ordinal)).Should().HaveCount(2);
     }
@@ -132,8 +133,8 @@ public class FusedRunTests
     public void An_ambiguous_run_leaves_its_cells_not_stated_with_one_warning_listing_the_splits()
     {
         var bag = new DiagnosticBag();
-        var row = Row(TableCatalog.Proactive2021, "NormativeDocuments", "2023");
-        FusedSolver.Solve(TableCatalog.ProactiveDisclosure, new List<FusedRow> { row }, _ => new HashSet<decimal>(), bag);
+        var row = Row(TemplateSchema.Proactive2021, "NormativeDocuments", "2023");
+        FusedSolver.Solve(TemplateSchema.ProactiveDisclosure, new List<FusedRow> { row }, _ => new HashSet<decimal>(), bag);
         row.Values.Should().Equal(new decimal?[] { null, null, null });
         var d = bag.Items.Should().ContainSingle().Subject;
         d.Code.Should().Be(DiagnosticCode.FusedRunAmbiguous);
@@ -145,8 +146,8 @@ public class FusedRunTests
     public void A_number_stated_in_the_text_breaks_a_tie()
     {
         var bag = new DiagnosticBag();
-        var row = Row(TableCatalog.Proactive2021, "NormativeDocuments", "5416");
-        FusedSolver.Solve(TableCatalog.ProactiveDisclosure, new List<FusedRow> { row }, _ => new HashSet<decimal> { 5m, 16m }, bag);
+        var row = Row(TemplateSchema.Proactive2021, "NormativeDocuments", "5416");
+        FusedSolver.Solve(TemplateSchema.ProactiveDisclosure, new List<FusedRow> { row }, _ => new HashSet<decimal> { 5m, 16m }, bag);
         row.Values.Should().Equal(5m, 4m, 16m);
         bag.Items.Should().ContainSingle(d => d.Code == DiagnosticCode.FusedRunRecovered);
     }

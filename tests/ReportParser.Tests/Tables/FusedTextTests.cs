@@ -34,9 +34,9 @@ public class FusedTextTests
         row.Cells.Select(c => c.Value).Should().Equal(217m, 1m, 0m, 0m, 0m, 0m, 218m);
         var line = text.Split('\n')[1];
         var total = row["Total"]!;
-        total.Span!.Value.Line.Should().Be(2);
-        line.Substring(total.Span!.Value.Column - 1, 3).Should().Be("218");
-        result.Diagnostics.Should().Contain(d => d.Code == DiagnosticCode.FusedRunRecovered && d.Span.Line == 2);
+        total.Location.Line.Should().Be(2);
+        line.Substring(total.Location.Column - 1, 3).Should().Be("218");
+        result.Diagnostics.Should().Contain(d => d.Code == DiagnosticCode.FusedRunRecovered && d.Location.Line == 2);
     }
 
     [Fact]
@@ -44,8 +44,8 @@ public class FusedTextTests
     {
         var doc = new DocumentBlocks("t", SourceFormat.Text, new Block[]
         {
-            new ParagraphBlock("三、收到和处理政府信息公开申请情况", new SourceSpan(1, 1)),
-            new TableBlock(new[] { new GridRow(new[] { new GridCell("一、本年新收政府信息公开申请数量", new SourceSpan(2, 1)), new GridCell("1", new SourceSpan(2, 20)) }, new SourceSpan(2, 1)) }, new SourceSpan(2, 1)),
+            new ParagraphBlock("三、收到和处理政府信息公开申请情况", new SourceLocation(1, 1)),
+            new TableBlock(new[] { new GridRow(new[] { new GridCell("一、本年新收政府信息公开申请数量", new SourceLocation(2, 1)), new GridCell("1", new SourceLocation(2, 20)) }, new SourceLocation(2, 1)) }, new SourceLocation(2, 1)),
         });
         FusedText.Restructure(doc, new DiagnosticBag()).Should().BeSameAs(doc);
     }

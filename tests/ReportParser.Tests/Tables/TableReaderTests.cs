@@ -19,14 +19,14 @@ public class TableReaderTests
         var bag = new DiagnosticBag();
         var t = (RequestsTable)RequestsReader.Read(Rows(H1, H2, H3,
             "一、本年新收政府信息公开申请数量\t\t5\t1\t0\t0\t2\t0\t8",
-            "三、本年度办理结果\t（一）予以公开\t3\t1\t0\t0\t\t0\t4"), ReportTemplate.V2021, new SourceSpan(1, 1), bag);
+            "三、本年度办理结果\t（一）予以公开\t3\t1\t0\t0\t\t0\t4"), ReportTemplate.V2021, new SourceLocation(1, 1), bag);
         t.NewRequests.NaturalPerson.Should().Be(5);
         t.NewRequests.LegalService.Should().Be(2);
         t.NewRequests.Total.Should().Be(8);
         t.Granted.LegalService.Should().BeNull("a blank cell is not stated, never 0");
         t.Granted.Total.Should().Be(4);
-        t["Granted", "OtherOrg"]!.Span!.Value.Column.Should().Be(28);
-        bag.Items.Where(d => d.Code == DiagnosticCode.FewerValues).Should().ContainSingle().Which.Span.Line.Should().Be(5);
+        t["Granted", "OtherOrg"]!.Location.Column.Should().Be(28);
+        bag.Items.Where(d => d.Code == DiagnosticCode.FewerValues).Should().ContainSingle().Which.Location.Line.Should().Be(5);
     }
 
     [Fact]
@@ -36,14 +36,14 @@ public class TableReaderTests
         var t = (RequestsTable)RequestsReader.Read(Rows(H1, H2, H3,
             "\t（三）不予公开\t1.属于国家秘密\t1\t2\t3\t4\t5\t6",
             "\t\t2.其他法律行政法规禁止公开\t1\t0\t0\t0\t0\t0\t1",
-            "四、结转下年度继续办理\t\t\t7\t0\t0\t0\t0\t0\t7"), ReportTemplate.V2021, new SourceSpan(1, 1), bag);
+            "四、结转下年度继续办理\t\t\t7\t0\t0\t0\t0\t0\t7"), ReportTemplate.V2021, new SourceLocation(1, 1), bag);
         t.DeniedStateSecret.NaturalPerson.Should().Be(1);
         t.DeniedStateSecret.OtherOrg.Should().Be(6);
         t.DeniedStateSecret.Total.Should().BeNull();
         t.DeniedProhibitedByLaw.Total.Should().Be(1);
         t.CarriedForward.NaturalPerson.Should().Be(7, "seven values shifted one cell right are read in sequence");
         t.CarriedForward.Total.Should().Be(7);
-        bag.Items.Should().Contain(d => d.Code == DiagnosticCode.FewerValues && d.Span.Line == 4 && d.Message.Contains("总计"));
+        bag.Items.Should().Contain(d => d.Code == DiagnosticCode.FewerValues && d.Location.Line == 4 && d.Message.Contains("总计"));
     }
 
     [Fact]
@@ -53,15 +53,15 @@ public class TableReaderTests
         var t = (RequestsTable)RequestsReader.Read(Rows(H1, H2, H3,
             "\t（一）部分公开\t\t1\t0\t0\t0\t0\t0\t1",
             "\t（三）不予公开\t3.危及“安全一稳定”\t2\t0\t0\t0\t0\t0\t2",
-            "\t\t6.属于4类过程性信息\t3\t0\t0\t0\t0\t0\t3"), ReportTemplate.V2021, new SourceSpan(1, 1), bag);
+            "\t\t6.属于4类过程性信息\t3\t0\t0\t0\t0\t0\t3"), ReportTemplate.V2021, new SourceLocation(1, 1), bag);
         t.PartiallyGranted.Total.Should().Be(1);
         t.DeniedEndangers.Total.Should().Be(2);
         t.DeniedProcessInformation.Total.Should().Be(3, "4类 reads as 四类");
-        bag.Items.Select(d => (d.Code, d.Span.Line)).Should().Contain(new[]
+        bag.Items.Select(d => (d.Code, d.Location.Line)).Should().Contain(new[]
         {
             (DiagnosticCode.EnumeratorMismatch, 4), (DiagnosticCode.RowLabelVariant, 5),
         });
-        bag.Items.Should().NotContain(d => d.Span.Line == 6 && d.Code == DiagnosticCode.RowLabelVariant);
+        bag.Items.Should().NotContain(d => d.Location.Line == 6 && d.Code == DiagnosticCode.RowLabelVariant);
     }
 
     [Fact]
@@ -71,11 +71,11 @@ public class TableReaderTests
         var t = (RequestsTable)RequestsReader.Read(Rows(H1, H2, H3,
             "一、本年新收政府信息公开申请数量\t\t1\t0\t0\t0\t0\t0\t1",
             "一、本年新收政府信息公开申请数量\t\t9\t0\t0\t0\t0\t0\t9",
-            "五、本年度收到的表扬信\t\t1\t0\t0\t0\t0\t0\t1"), ReportTemplate.V2021, new SourceSpan(1, 1), bag);
+            "五、本年度收到的表扬信\t\t1\t0\t0\t0\t0\t0\t1"), ReportTemplate.V2021, new SourceLocation(1, 1), bag);
         t.NewRequests.Total.Should().Be(1, "the first occurrence is kept");
         t.Total.Total.Should().BeNull();
         t.Total.Row!.Label.Should().BeNull();
-        bag.Items.Select(d => (d.Code, d.Span.Line)).Should().Contain(new[] { (DiagnosticCode.DuplicateRow, 5), (DiagnosticCode.UnknownRow, 6) });
+        bag.Items.Select(d => (d.Code, d.Location.Line)).Should().Contain(new[] { (DiagnosticCode.DuplicateRow, 5), (DiagnosticCode.UnknownRow, 6) });
         bag.Items.Count(d => d.Code == DiagnosticCode.MissingRow).Should().Be(24);
     }
 
@@ -86,11 +86,11 @@ public class TableReaderTests
         var t = (RequestsTable)RequestsReader.Read(Rows(H1, H2, H3,
             "\t（三）不予公开\t1.属于国家秘密\t1\t0\t0\t0\t0\t0\t1",
             "\t\t2.其他法律行政止公开\t2\t0\t0\t0\t0\t0\t2",
-            "\t\t3.完全无关的文字内容\t3\t0\t0\t0\t0\t0\t3"), ReportTemplate.V2021, new SourceSpan(1, 1), bag);
+            "\t\t3.完全无关的文字内容\t3\t0\t0\t0\t0\t0\t3"), ReportTemplate.V2021, new SourceLocation(1, 1), bag);
         t.DeniedProhibitedByLaw.Total.Should().Be(2);
         t.DeniedEndangers.Total.Should().BeNull("a label sharing nothing with the template's is not guessed from its number");
-        bag.Items.Should().Contain(d => d.Code == DiagnosticCode.RowLabelVariant && d.Span.Line == 5);
-        bag.Items.Should().Contain(d => d.Code == DiagnosticCode.UnknownRow && d.Span.Line == 6);
+        bag.Items.Should().Contain(d => d.Code == DiagnosticCode.RowLabelVariant && d.Location.Line == 5);
+        bag.Items.Should().Contain(d => d.Code == DiagnosticCode.UnknownRow && d.Location.Line == 6);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public class TableReaderTests
         var bag = new DiagnosticBag();
         var t = (RequestsTable)RequestsReader.Read(Rows(H1, H2, H3,
             "\t（三）不予公开\t3.危及“三安全",
-            "一稳定”\t\t5\t0\t0\t0\t0\t0\t5"), ReportTemplate.V2021, new SourceSpan(1, 1), bag);
+            "一稳定”\t\t5\t0\t0\t0\t0\t0\t5"), ReportTemplate.V2021, new SourceLocation(1, 1), bag);
         t.DeniedEndangers.NaturalPerson.Should().Be(5);
         t.DeniedEndangers.Total.Should().Be(5);
         bag.Items.Should().NotContain(d => d.Code == DiagnosticCode.UnknownRow || d.Code == DiagnosticCode.RowLabelVariant);
@@ -112,11 +112,11 @@ public class TableReaderTests
         var t = (RequestsTable)RequestsReader.Read(Rows(H1, H2, H3,
             "一、本年新收政府信息公开申请数量\t\t2\t0\t0\t0\t0\t0\t2",
             "二、上年结转政府信息公开申请数量\t\t\t\t\t\t\t\t",
-            "三、本年度办理结果\t（一）予以公开\t2\t0\t0\t0\t0\t0\t2"), ReportTemplate.V2021, new SourceSpan(1, 1), bag);
+            "三、本年度办理结果\t（一）予以公开\t2\t0\t0\t0\t0\t0\t2"), ReportTemplate.V2021, new SourceLocation(1, 1), bag);
         t.CarriedOver.Row!.Label.Should().NotBeNull("the row is printed, only its cells are blank");
         t.CarriedOver.NaturalPerson.Should().BeNull();
         t.Granted.Total.Should().Be(2);
-        bag.Items.Should().Contain(d => d.Code == DiagnosticCode.FewerValues && d.Span.Line == 5);
+        bag.Items.Should().Contain(d => d.Code == DiagnosticCode.FewerValues && d.Location.Line == 5);
         bag.Items.Should().NotContain(d => d.Code == DiagnosticCode.MissingRow && d.Message.Contains("CarriedOver"));
     }
 
@@ -124,9 +124,9 @@ public class TableReaderTests
     public void A_2021_report_printing_the_single_other_row_keeps_it_under_Other()
     {
         var bag = new DiagnosticBag();
-        var t = (RequestsTable)RequestsReader.Read(Rows(H1, H2, H3, "\t（六）其他处理\t\t4\t0\t0\t0\t0\t0\t4"), ReportTemplate.V2021, new SourceSpan(1, 1), bag);
+        var t = (RequestsTable)RequestsReader.Read(Rows(H1, H2, H3, "\t（六）其他处理\t\t4\t0\t0\t0\t0\t0\t4"), ReportTemplate.V2021, new SourceLocation(1, 1), bag);
         t.Other.Total.Should().Be(4);
-        bag.Items.Should().Contain(d => d.Code == DiagnosticCode.SingleOtherRow && d.Span.Line == 4);
+        bag.Items.Should().Contain(d => d.Code == DiagnosticCode.SingleOtherRow && d.Location.Line == 4);
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public class TableReaderTests
             "行政处罚\t—\t\t",
             "第二十条第（八）项\t\t\t",
             "信息内容\t本年收费金额（单位：万元，保留4位小数）\t\t",
-            "行政事业性收费\t1.2500\t\t"), ReportTemplate.V2021, new SourceSpan(1, 1), bag);
+            "行政事业性收费\t1.2500\t\t"), ReportTemplate.V2021, new SourceLocation(1, 1), bag);
         t.RegulationsIssued.Should().Be(2);
         t.RegulationsRepealed.Should().Be(1);
         t.RegulationsInForce.Should().Be(5);
@@ -151,7 +151,7 @@ public class TableReaderTests
         t.PenaltiesDecisions.Should().BeNull();
         t["Penalties", "Decisions"]!.Raw.Should().Be("—");
         t.FeesAmountTenThousandYuan.Should().Be(1.25m);
-        bag.Items.Select(d => (d.Code, d.Span.Line)).Should().Contain(new[]
+        bag.Items.Select(d => (d.Code, d.Location.Line)).Should().Contain(new[]
         {
             (DiagnosticCode.DuplicateHeader, 2), (DiagnosticCode.RowInWrongBlock, 6), (DiagnosticCode.Placeholder, 7),
         });
@@ -165,7 +165,7 @@ public class TableReaderTests
             "行政复议\t\t\t\t\t行政诉讼\t\t\t\t\t\t\t\t\t",
             "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\t\t\t\t",
             "\t\t\t\t\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计",
-            "1\t2\t3\t4\t10\t5\t6\t7\t8\t26\t9\t11\t12\t13\t45\t99"), ReportTemplate.V2021, new SourceSpan(1, 1), bag);
+            "1\t2\t3\t4\t10\t5\t6\t7\t8\t26\t9\t11\t12\t13\t45\t99"), ReportTemplate.V2021, new SourceLocation(1, 1), bag);
         t.Review.Upheld.Should().Be(1);
         t.Review.Total.Should().Be(10);
         t.LitigationDirect.Pending.Should().Be(8);

@@ -24,7 +24,7 @@ public class RuleTests
         var d = Parse("jiangchuan-nr-2023-broken-rules.txt").Diagnostics.First(x => x.Rule == "Requests.Balance");
         d.Code.Should().Be(DiagnosticCode.RequestsBalance);
         d.Message.Should().Be("column 法律服务机构: 本年新收 229 + 上年结转 2 = 231, but （七）总计 229 + 结转下年度 0 = 229");
-        d.Span.Line.Should().Be(58);
+        d.Location.Line.Should().Be(58);
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public class RuleTests
     {
         var d = Parse("jiangchuan-nr-2023-broken-rules.txt").Diagnostics.First(x => x.Rule == "Requests.RowTotal");
         d.Message.Should().Be("row 予以公开: 总计 100 ≠ 自然人 47 + 商业企业 2 + 科研机构 20 + 社会公益组织 15 + 法律服务机构 10 + 其他 5 = 99");
-        d.Span.Should().Be(new SourceSpan(37, 36));
+        d.Location.Should().Be(new SourceLocation(37, 36));
     }
 
     [Fact]

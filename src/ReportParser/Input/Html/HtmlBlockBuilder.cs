@@ -30,7 +30,7 @@ internal sealed class HtmlBlockBuilder
     private readonly List<Block> _blocks = new();
     private readonly Dictionary<string, string> _metadata = new(StringComparer.Ordinal);
     private readonly StringBuilder _line = new();
-    private SourceSpan _lineSpan;
+    private SourceLocation _lineSpan;
     private int _tables;
 
     public IReadOnlyList<Block> Blocks => _blocks;
@@ -49,10 +49,10 @@ internal sealed class HtmlBlockBuilder
         return false;
     }
 
-    public static SourceSpan SpanOf(IElement? e)
+    public static SourceLocation LocationOf(IElement? e)
     {
         var p = e?.SourceReference?.Position;
-        return p is { } pos && pos.Line > 0 ? new SourceSpan(pos.Line, Math.Max(1, pos.Column)) : SourceSpan.None;
+        return p is { } pos && pos.Line > 0 ? new SourceLocation(pos.Line, Math.Max(1, pos.Column)) : SourceLocation.Unknown;
     }
 
     public void Walk(INode root)
@@ -109,7 +109,7 @@ internal sealed class HtmlBlockBuilder
             bool blank = true;
             foreach (var c in data) if (!TextUtil.IsSpace(c)) { blank = false; break; }
             if (blank) return;
-            _lineSpan = SpanOf(parent);
+            _lineSpan = LocationOf(parent);
         }
         _line.Append(data);
     }
@@ -135,7 +135,7 @@ internal sealed class HtmlBlockBuilder
         foreach (var caption in table.Children.Where(c => c.LocalName == "caption"))
         {
             var text = HtmlText.Normalize(caption.TextContent);
-            if (text.Length > 0) _blocks.Add(new ParagraphBlock(text, SpanOf(caption)));
+            if (text.Length > 0) _blocks.Add(new ParagraphBlock(text, LocationOf(caption)));
         }
         int index = ++_tables;
         var rows = new List<GridRow>(grid.Rows.Count);
@@ -146,11 +146,11 @@ internal sealed class HtmlBlockBuilder
             var cells = new List<GridCell>(src.Count);
             for (int c = 0; c < src.Count; c++)
             {
-                cells.Add(new GridCell(src[c].Text, SpanOf(src[c].Element).InGrid(index, r + 1, c + 1)));
+                cells.Add(new GridCell(src[c].Text, LocationOf(src[c].Element).InGrid(index, r + 1, c + 1)));
             }
-            rows.Add(new GridRow(cells, SpanOf(grid.RowElements[r]).InGrid(index, r + 1, 1)));
+            rows.Add(new GridRow(cells, LocationOf(grid.RowElements[r]).InGrid(index, r + 1, 1)));
         }
-        if (rows.Count > 0) _blocks.Add(new TableBlock(rows, rows[0].Span));
+        if (rows.Count > 0) _blocks.Add(new TableBlock(rows, rows[0].Location));
         // Tables nested in cells follow the table, each as its own table.
         for (int i = grid.NestedTables.Count - 1; i >= 0; i--) stack.Push((grid.NestedTables[i], false));
         return true;

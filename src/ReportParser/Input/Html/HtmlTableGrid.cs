@@ -55,8 +55,8 @@ internal sealed class HtmlTableGrid
             foreach (var td in CellsOf(trs[r]))
             {
                 while (covers is not null && covers.Remove(col, out var covered)) { Set(row, col, covered); col++; }
-                int cs = Span(td, "colspan", MaxColSpan);
-                int rs = Span(td, "rowspan", MaxRowSpan);
+                int cs = Location(td, "colspan", MaxColSpan);
+                int rs = Location(td, "rowspan", MaxRowSpan);
                 rs = Math.Min(rs, trs.Count - r);
                 if (cellCount + (cs * rs) > MaxCells) { cs = 1; rs = 1; }
                 cellCount += cs * rs;
@@ -100,7 +100,7 @@ internal sealed class HtmlTableGrid
         row[col] = cell;
     }
 
-    private static int Span(IElement td, string name, int max)
+    private static int Location(IElement td, string name, int max)
     {
         var v = td.GetAttribute(name);
         if (v is null) return 1;

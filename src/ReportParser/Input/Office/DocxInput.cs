@@ -9,7 +9,7 @@ namespace ReportParser.Input.Office;
 /// Reads Word documents (.docx, WordprocessingML, as written by Word, WPS and LibreOffice) into blocks.
 /// The package is opened with DocumentFormat.OpenXml after <see cref="OfficePackage.Check"/>; the main
 /// part, numbering and styles are walked as XML (see <see cref="DocxWalker"/>). Locations: a block's
-/// <see cref="SourceSpan.Line"/> is the 1-based index of its paragraph in body order (every w:p counts,
+/// <see cref="SourceLocation.Line"/> is the 1-based index of its paragraph in body order (every w:p counts,
 /// including those inside table cells and text boxes), Column is 1; grid cells also carry the table index
 /// and their row and column in the expanded grid. Metadata: the package's core properties go into
 /// <see cref="DocumentBlocks.Metadata"/> under <c>core:title</c>, <c>core:creator</c>, <c>core:created</c>
@@ -36,7 +36,7 @@ internal static class DocxInput
         var bytes = source.Bytes;
         if (bytes is null || bytes.Length == 0)
         {
-            bag.Error(DiagnosticCode.EmptyInput, SourceSpan.None, "the input is empty (0 bytes)");
+            bag.Error(DiagnosticCode.EmptyInput, SourceLocation.Unknown, "the input is empty (0 bytes)");
             return empty;
         }
         if (!OfficePackage.Check(bytes, "DOCX", options, bag)) return empty;
@@ -50,7 +50,7 @@ internal static class DocxInput
             var main = doc.MainDocumentPart;
             if (main is null)
             {
-                bag.Error(DiagnosticCode.Unreadable, SourceSpan.None, "the DOCX package has no main document part; not parsed");
+                bag.Error(DiagnosticCode.Unreadable, SourceLocation.Unknown, "the DOCX package has no main document part; not parsed");
                 return empty;
             }
             using (var s = main.GetStream(FileMode.Open, FileAccess.Read)) body = OfficePackage.LoadXml(s, options);
@@ -72,12 +72,12 @@ internal static class DocxInput
         }
         catch (XmlDepthException ex)
         {
-            bag.Error(DiagnosticCode.LimitExceeded, SourceSpan.None, $"the DOCX document is not parsed: {ex.Message}");
+            bag.Error(DiagnosticCode.LimitExceeded, SourceLocation.Unknown, $"the DOCX document is not parsed: {ex.Message}");
             return empty;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException and not StackOverflowException)
         {
-            bag.Error(DiagnosticCode.Unreadable, SourceSpan.None, $"the DOCX package could not be read ({ex.GetType().Name}: {ex.Message}); not parsed");
+            bag.Error(DiagnosticCode.Unreadable, SourceLocation.Unknown, $"the DOCX package could not be read ({ex.GetType().Name}: {ex.Message}); not parsed");
             return empty;
         }
 
@@ -85,12 +85,12 @@ internal static class DocxInput
         var bodyElement = root is null ? null : Docx.Child(root, "body");
         if (bodyElement is null)
         {
-            bag.Error(DiagnosticCode.Unreadable, SourceSpan.None, "the DOCX main part has no w:body; not parsed");
+            bag.Error(DiagnosticCode.Unreadable, SourceLocation.Unknown, "the DOCX main part has no w:body; not parsed");
             return empty;
         }
         var walker = new DocxWalker(new DocxNumbering(numbering, styles), options, bag);
         walker.Walk(bodyElement);
-        if (walker.Blocks.Count == 0) bag.Error(DiagnosticCode.EmptyInput, SourceSpan.None, "the document holds no text");
+        if (walker.Blocks.Count == 0) bag.Error(DiagnosticCode.EmptyInput, SourceLocation.Unknown, "the document holds no text");
         foreach (var (k, v) in walker.Metadata) metadata.TryAdd(k, v);
         return new DocumentBlocks(source.Name, SourceFormat.Docx, walker.Blocks) { Metadata = metadata };
     }

@@ -64,7 +64,7 @@ internal sealed class DocxWalker
         if (!_depthReported)
         {
             _depthReported = true;
-            _bag.Warning(DiagnosticCode.LimitExceeded, new SourceSpan(Math.Max(1, _paragraphs), 1), $"the document nests elements more than {MaxElementDepth} deep; the deeper content was not read");
+            _bag.Warning(DiagnosticCode.LimitExceeded, new SourceLocation(Math.Max(1, _paragraphs), 1), $"the document nests elements more than {MaxElementDepth} deep; the deeper content was not read");
         }
         return true;
     }
@@ -119,7 +119,7 @@ internal sealed class DocxWalker
         foreach (var piece in text.Pieces())
         {
             var t = HtmlText.Normalize(piece);
-            if (t.Length > 0) _blocks.Add(new ParagraphBlock(t, new SourceSpan(line, 1)));
+            if (t.Length > 0) _blocks.Add(new ParagraphBlock(t, new SourceLocation(line, 1)));
         }
         foreach (var box in boxes) WalkBlocks(box, depth + 1);
     }
@@ -131,7 +131,7 @@ internal sealed class DocxWalker
         if (_paragraphs > _options.MaxLines)
         {
             _stopped = true;
-            _bag.Error(DiagnosticCode.LimitExceeded, new SourceSpan(line, 1), $"the document has more than {_options.MaxLines:N0} paragraphs; the rest was not read");
+            _bag.Error(DiagnosticCode.LimitExceeded, new SourceLocation(line, 1), $"the document has more than {_options.MaxLines:N0} paragraphs; the rest was not read");
             return line;
         }
         var pPr = Docx.Child(p, "pPr");
@@ -244,7 +244,7 @@ internal sealed class DocxWalker
         public string Text = "";
         public int Line;
         public int Paragraphs;
-        public int Span = 1;
+        public int Location = 1;
         public string? VMerge; // null, "restart" or "continue"
         public bool HMergeContinue;
     }
@@ -257,7 +257,7 @@ internal sealed class DocxWalker
             if (!_tableDepthReported)
             {
                 _tableDepthReported = true;
-                _bag.Warning(DiagnosticCode.LimitExceeded, new SourceSpan(Math.Max(1, _paragraphs), 1), $"tables are nested more than {MaxTableDepth} deep; the deeper tables were not read");
+                _bag.Warning(DiagnosticCode.LimitExceeded, new SourceLocation(Math.Max(1, _paragraphs), 1), $"tables are nested more than {MaxTableDepth} deep; the deeper tables were not read");
             }
             return;
         }
@@ -288,7 +288,7 @@ internal sealed class DocxWalker
             {
                 var cell = ReadCell(tc, nested, boxes, depth + 1);
                 row.Add(cell);
-                cellCount += cell.Span;
+                cellCount += cell.Location;
                 if (_stopped) return;
             }
             for (int i = 0; i < after; i++) row.Add(new CellContent());
@@ -305,7 +305,7 @@ internal sealed class DocxWalker
             foreach (var c in row)
             {
                 var t = c.VMerge == "continue" || c.HMergeContinue ? "" : c.Text;
-                int span = Math.Clamp(c.Span, 1, 64);
+                int span = Math.Clamp(c.Location, 1, 64);
                 int line = c.Line > 0 ? c.Line : rowLines[grid.Count];
                 g.Add((t, line));
                 for (int k = 1; k < span; k++) g.Add(("", line));
@@ -343,10 +343,10 @@ internal sealed class DocxWalker
                 var src = grid[r];
                 if (src.All(c => c.Text.Length == 0)) continue;
                 var cells = new List<GridCell>(src.Count);
-                for (int c = 0; c < src.Count; c++) cells.Add(new GridCell(src[c].Text, new SourceSpan(src[c].Line, 1).InGrid(index, r + 1, c + 1)));
-                blockRows.Add(new GridRow(cells, new SourceSpan(rowLines[r], 1).InGrid(index, r + 1, 1)));
+                for (int c = 0; c < src.Count; c++) cells.Add(new GridCell(src[c].Text, new SourceLocation(src[c].Line, 1).InGrid(index, r + 1, c + 1)));
+                blockRows.Add(new GridRow(cells, new SourceLocation(rowLines[r], 1).InGrid(index, r + 1, 1)));
             }
-            if (blockRows.Count > 0) _blocks.Add(new TableBlock(blockRows, blockRows[0].Span));
+            if (blockRows.Count > 0) _blocks.Add(new TableBlock(blockRows, blockRows[0].Location));
         }
         foreach (var n in nested) EmitTable(n, tableDepth + 1, depth + 1);
         foreach (var box in boxes) WalkBlocks(box, depth + 1);
@@ -424,7 +424,7 @@ internal sealed class DocxWalker
         var cell = new CellContent();
         if (Docx.Child(tc, "tcPr") is { } tcPr)
         {
-            if (Docx.Child(tcPr, "gridSpan") is { } gs && Docx.IntAttr(gs, "val") is int span) cell.Span = Math.Clamp(span, 1, 64);
+            if (Docx.Child(tcPr, "gridSpan") is { } gs && Docx.IntAttr(gs, "val") is int span) cell.Location = Math.Clamp(span, 1, 64);
             if (Docx.Child(tcPr, "vMerge") is { } vm) cell.VMerge = Docx.Attr(vm, "val") == "restart" ? "restart" : "continue";
             if (Docx.Child(tcPr, "hMerge") is { } hm) cell.HMergeContinue = Docx.Attr(hm, "val") != "restart";
         }

@@ -17,7 +17,7 @@ internal static class MhtInput
         var bytes = source.Bytes;
         if (bytes is null || bytes.Length == 0)
         {
-            bag.Error(DiagnosticCode.EmptyInput, SourceSpan.None, "the input is empty (0 bytes)");
+            bag.Error(DiagnosticCode.EmptyInput, SourceLocation.Unknown, "the input is empty (0 bytes)");
             return empty;
         }
         var raw = Encoding.Latin1.GetString(bytes);
@@ -25,7 +25,7 @@ internal static class MhtInput
         var part = FindHtml(headers, body, 0);
         if (part is null)
         {
-            bag.Error(DiagnosticCode.Unreadable, SourceSpan.None, "the MIME HTML file holds no text/html part; not parsed");
+            bag.Error(DiagnosticCode.Unreadable, SourceLocation.Unknown, "the MIME HTML file holds no text/html part; not parsed");
             return empty;
         }
         var (partHeaders, partBody) = part.Value;

@@ -43,7 +43,7 @@ internal static class OfficeInput
             case SourceFormat.Ods:
                 return Converted(source, format, ".ods", "xlsx", options, bag);
             default:
-                bag.Error(DiagnosticCode.UnsupportedFormat, SourceSpan.None, $"{format} is not an office format");
+                bag.Error(DiagnosticCode.UnsupportedFormat, SourceLocation.Unknown, $"{format} is not an office format");
                 return new DocumentBlocks(source.Name, format, Array.Empty<Block>());
         }
     }
@@ -58,25 +58,25 @@ internal static class OfficeInput
         var empty = new DocumentBlocks(source.Name, format, Array.Empty<Block>());
         if (source.Bytes is not { Length: > 0 } bytes)
         {
-            bag.Error(DiagnosticCode.EmptyInput, SourceSpan.None, "the input is empty (0 bytes)");
+            bag.Error(DiagnosticCode.EmptyInput, SourceLocation.Unknown, "the input is empty (0 bytes)");
             return empty;
         }
         var name = format.ToString().ToUpperInvariant();
         if (format is SourceFormat.Doc or SourceFormat.Wps or SourceFormat.Et && OfficeDetector.Ole2Names(bytes).Count == 0)
         {
-            bag.Error(DiagnosticCode.Unreadable, SourceSpan.None, $"the {name} file is an OLE2 compound file whose directory cannot be read (truncated or damaged); not parsed");
+            bag.Error(DiagnosticCode.Unreadable, SourceLocation.Unknown, $"the {name} file is an OLE2 compound file whose directory cannot be read (truncated or damaged); not parsed");
             return empty;
         }
         if (options.Converter == OfficeConverter.None)
         {
-            bag.Error(DiagnosticCode.UnsupportedFormat, SourceSpan.None,
+            bag.Error(DiagnosticCode.UnsupportedFormat, SourceLocation.Unknown,
                 $"{name} files are read by converting them to {target.ToUpperInvariant()}, and conversion is switched off (converter: none); save the file as {target.ToUpperInvariant()} or enable LibreOffice ({LibreOfficeConverter.InstallHint})");
             return empty;
         }
         var result = Converter.Convert(bytes, extension, target, options);
         if (result.Output is null)
         {
-            bag.Error(result.ErrorCode, SourceSpan.None, $"{name}: {result.Error}");
+            bag.Error(result.ErrorCode, SourceLocation.Unknown, $"{name}: {result.Error}");
             return empty;
         }
         var converted = ReportSource.FromBytes(result.Output, source.Name, target == "docx" ? SourceFormat.Docx : SourceFormat.Xlsx);

@@ -29,7 +29,7 @@ internal static class OfficePackage
             using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
             if (zip.Entries.Count > MaxEntries)
             {
-                bag.Error(DiagnosticCode.LimitExceeded, SourceSpan.None, $"the {kind} package has {zip.Entries.Count:N0} parts, over the limit of {MaxEntries:N0}; not parsed");
+                bag.Error(DiagnosticCode.LimitExceeded, SourceLocation.Unknown, $"the {kind} package has {zip.Entries.Count:N0} parts, over the limit of {MaxEntries:N0}; not parsed");
                 return false;
             }
             long total = 0;
@@ -38,7 +38,7 @@ internal static class OfficePackage
                 total += e.Length;
                 if (e.Length > options.MaxInputBytes || total > options.MaxInputBytes)
                 {
-                    bag.Error(DiagnosticCode.LimitExceeded, SourceSpan.None,
+                    bag.Error(DiagnosticCode.LimitExceeded, SourceLocation.Unknown,
                         $"the {kind} package unpacks to more than {options.MaxInputBytes:N0} bytes (part {e.FullName} alone is {e.Length:N0} bytes); not parsed (a zip bomb or an oversized document)");
                     return false;
                 }
@@ -47,7 +47,7 @@ internal static class OfficePackage
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or NotSupportedException or ArgumentException)
         {
-            bag.Error(DiagnosticCode.Unreadable, SourceSpan.None, $"the {kind} file is not a readable zip package ({ex.Message}); not parsed");
+            bag.Error(DiagnosticCode.Unreadable, SourceLocation.Unknown, $"the {kind} file is not a readable zip package ({ex.Message}); not parsed");
             return false;
         }
     }

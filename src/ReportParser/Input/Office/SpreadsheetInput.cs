@@ -16,7 +16,7 @@ namespace ReportParser.Input.Office;
 /// A sheet is cut into blocks as a page would be: a row with a single filled cell before or after a
 /// table (a title, a numbered section heading, a line of prose) is a paragraph, rows with two or more
 /// filled cells form a table, and a blank row ends a table; a one-cell row inside a table (a group label
-/// such as 第二十条第（一）项) stays in it. Locations: <see cref="SourceSpan.Page"/> is the 1-based sheet,
+/// such as 第二十条第（一）项) stays in it. Locations: <see cref="SourceLocation.Page"/> is the 1-based sheet,
 /// Line and Column the cell's row and column in the sheet; grid cells also carry the table index and
 /// their row and column in the table grid. A workbook rarely holds the report's prose: when no
 /// paragraph looks like a title, the file name is added as the first paragraph (without a location) so
@@ -32,7 +32,7 @@ internal static partial class SpreadsheetInput
         var bytes = source.Bytes;
         if (bytes is null || bytes.Length == 0)
         {
-            bag.Error(DiagnosticCode.EmptyInput, SourceSpan.None, "the input is empty (0 bytes)");
+            bag.Error(DiagnosticCode.EmptyInput, SourceLocation.Unknown, "the input is empty (0 bytes)");
             return empty;
         }
         if (format == SourceFormat.Xlsx && !OfficePackage.Check(bytes, "XLSX", options, bag)) return empty;
@@ -45,7 +45,7 @@ internal static partial class SpreadsheetInput
         if (!task.Wait(wait))
         {
             _ = task.ContinueWith(t => t.Exception, TaskScheduler.Default);
-            bag.Error(DiagnosticCode.LimitExceeded, SourceSpan.None, $"the workbook could not be read within {wait.TotalSeconds:0.#} s (a damaged file?); not parsed");
+            bag.Error(DiagnosticCode.LimitExceeded, SourceLocation.Unknown, $"the workbook could not be read within {wait.TotalSeconds:0.#} s (a damaged file?); not parsed");
             return empty;
         }
         foreach (var d in local.Items) bag.Add(d);
@@ -58,17 +58,17 @@ internal static partial class SpreadsheetInput
         foreach (var (index, _, rows) in sheets) Cut(rows, index, blocks, metadata, ref tables);
         if (blocks.Count == 0)
         {
-            bag.Error(DiagnosticCode.EmptyInput, SourceSpan.None, "the workbook holds no text");
+            bag.Error(DiagnosticCode.EmptyInput, SourceLocation.Unknown, "the workbook holds no text");
             return empty;
         }
         if (!blocks.OfType<ParagraphBlock>().Any(p => p.Text.Contains("报告", StringComparison.Ordinal)))
         {
             var stem = Path.GetFileNameWithoutExtension(source.Name);
-            if (stem.Contains("报告", StringComparison.Ordinal) || YearInName().IsMatch(stem)) blocks.Insert(0, new ParagraphBlock(stem, SourceSpan.None));
+            if (stem.Contains("报告", StringComparison.Ordinal) || YearInName().IsMatch(stem)) blocks.Insert(0, new ParagraphBlock(stem, SourceLocation.Unknown));
         }
         if (!blocks.OfType<ParagraphBlock>().Any(p => TopHeading().IsMatch(p.Text)))
         {
-            bag.Info(DiagnosticCode.MissingSection, SourceSpan.None, "the workbook holds tables only: the report's prose sections are not in it");
+            bag.Info(DiagnosticCode.MissingSection, SourceLocation.Unknown, "the workbook holds tables only: the report's prose sections are not in it");
         }
         return new DocumentBlocks(source.Name, format, blocks) { Metadata = metadata };
     }
@@ -92,7 +92,7 @@ internal static partial class SpreadsheetInput
                 var name = reader.Name ?? $"sheet {sheet}";
                 if (!string.Equals(reader.VisibleState, "visible", StringComparison.OrdinalIgnoreCase) && reader.VisibleState is not null)
                 {
-                    bag.Info(DiagnosticCode.LimitExceeded, new SourceSpan { Page = sheet }, $"sheet {sheet} ({name}) is hidden and was not read");
+                    bag.Info(DiagnosticCode.LimitExceeded, new SourceLocation { Page = sheet }, $"sheet {sheet} ({name}) is hidden and was not read");
                     continue;
                 }
                 var rows = new List<(int Row, string?[] Cells, bool[] Covered)>();
@@ -103,13 +103,13 @@ internal static partial class SpreadsheetInput
                     row++;
                     if ((row & 255) == 0 && started.Elapsed > options.TimeBudget)
                     {
-                        bag.Error(DiagnosticCode.LimitExceeded, new SourceSpan(row, 1) { Page = sheet }, $"the time budget of {options.TimeBudget.TotalSeconds:0.#} s ran out at row {row:N0} of sheet {sheet}; the rest of the workbook was not read");
+                        bag.Error(DiagnosticCode.LimitExceeded, new SourceLocation(row, 1) { Page = sheet }, $"the time budget of {options.TimeBudget.TotalSeconds:0.#} s ran out at row {row:N0} of sheet {sheet}; the rest of the workbook was not read");
                         outOfTime = true;
                         break;
                     }
                     if (row > options.MaxLines)
                     {
-                        bag.Error(DiagnosticCode.LimitExceeded, new SourceSpan(row, 1) { Page = sheet }, $"sheet {sheet} has more than {options.MaxLines:N0} rows; the rest was not read");
+                        bag.Error(DiagnosticCode.LimitExceeded, new SourceLocation(row, 1) { Page = sheet }, $"sheet {sheet} has more than {options.MaxLines:N0} rows; the rest was not read");
                         break;
                     }
                     if (reader.RowHeight == 0)
@@ -124,11 +124,11 @@ internal static partial class SpreadsheetInput
                     rows.Add((row, values, new bool[n]));
                     if (cells > options.MaxTableCells * 4L)
                     {
-                        bag.Error(DiagnosticCode.LimitExceeded, new SourceSpan(row, 1) { Page = sheet }, $"the workbook has more than {options.MaxTableCells * 4L:N0} cells; the rest was not read");
+                        bag.Error(DiagnosticCode.LimitExceeded, new SourceLocation(row, 1) { Page = sheet }, $"the workbook has more than {options.MaxTableCells * 4L:N0} cells; the rest was not read");
                         break;
                     }
                 }
-                if (hidden > 0) bag.Info(DiagnosticCode.LimitExceeded, new SourceSpan { Page = sheet }, $"sheet {sheet} ({name}) has {hidden} hidden row(s); they were not read");
+                if (hidden > 0) bag.Info(DiagnosticCode.LimitExceeded, new SourceLocation { Page = sheet }, $"sheet {sheet} ({name}) has {hidden} hidden row(s); they were not read");
                 // Merged ranges are known once the sheet is read: positions they span are empty.
                 var byRow = rows.ToDictionary(r => r.Row - 1, r => (r.Cells, r.Covered));
                 foreach (var m in reader.MergeCells ?? Array.Empty<CellRange>())
@@ -151,7 +151,7 @@ internal static partial class SpreadsheetInput
         }
         catch (Exception ex) when (ex is not OutOfMemoryException and not StackOverflowException)
         {
-            bag.Error(DiagnosticCode.Unreadable, SourceSpan.None, $"the workbook could not be read ({ex.GetType().Name}: {ex.Message}); not parsed");
+            bag.Error(DiagnosticCode.Unreadable, SourceLocation.Unknown, $"the workbook could not be read ({ex.GetType().Name}: {ex.Message}); not parsed");
             return null;
         }
         return sheets;
@@ -195,7 +195,7 @@ internal static partial class SpreadsheetInput
                     table.Add(rows[i]);
                     continue;
                 }
-                blocks.Add(new ParagraphBlock(text, new SourceSpan(row, col) { Page = sheet }));
+                blocks.Add(new ParagraphBlock(text, new SourceLocation(row, col) { Page = sheet }));
                 continue;
             }
             hasMulti = true;
@@ -211,7 +211,7 @@ internal static partial class SpreadsheetInput
                 foreach (var (row, cells, _) in table)
                 {
                     int col = Array.FindIndex(cells, c => !string.IsNullOrWhiteSpace(c));
-                    blocks.Add(new ParagraphBlock(HtmlText.Normalize(cells[col]), new SourceSpan(row, col + 1) { Page = sheet }));
+                    blocks.Add(new ParagraphBlock(HtmlText.Normalize(cells[col]), new SourceLocation(row, col + 1) { Page = sheet }));
                 }
                 table.Clear();
                 return;
@@ -240,11 +240,11 @@ internal static partial class SpreadsheetInput
                 var gridCells = new List<GridCell>(columns.Count);
                 for (int k = 0; k < columns.Count; k++)
                 {
-                    gridCells.Add(new GridCell(texts[r][k], new SourceSpan(row, columns[k] + 1) { Page = sheet }.InGrid(index, r + 1, k + 1)));
+                    gridCells.Add(new GridCell(texts[r][k], new SourceLocation(row, columns[k] + 1) { Page = sheet }.InGrid(index, r + 1, k + 1)));
                 }
-                gridRows.Add(new GridRow(gridCells, new SourceSpan(row, first + 1) { Page = sheet }.InGrid(index, r + 1, 1)));
+                gridRows.Add(new GridRow(gridCells, new SourceLocation(row, first + 1) { Page = sheet }.InGrid(index, r + 1, 1)));
             }
-            blocks.Add(new TableBlock(gridRows, gridRows[0].Span));
+            blocks.Add(new TableBlock(gridRows, gridRows[0].Location));
             table.Clear();
             hasMulti = false;
         }

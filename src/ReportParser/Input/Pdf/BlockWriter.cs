@@ -27,7 +27,7 @@ internal static class BlockWriter
             int lineNo = 0;
             StringBuilder? para = null;
             TextLine? last = null;
-            SourceSpan paraSpan = default;
+            SourceLocation paraSpan = default;
             foreach (var item in page.Items)
             {
                 lineNo++;
@@ -43,12 +43,12 @@ internal static class BlockWriter
                         for (int c = 0; c < table.Rows[r].Count; c++)
                         {
                             var cell = table.Rows[r][c];
-                            var span = new SourceSpan(lineNo, c + 1) { Page = page.Number, Box = cell.Box?.ToBox() }.InGrid(tableIndex, r + 1, c + 1);
+                            var span = new SourceLocation(lineNo, c + 1) { Page = page.Number, Box = cell.Box?.ToBox() }.InGrid(tableIndex, r + 1, c + 1);
                             cells.Add(new GridCell(cell.Text, span));
                         }
-                        rows.Add(new GridRow(cells, new SourceSpan(lineNo, 1) { Page = page.Number, Box = table.RowBoxes[r].ToBox(), Table = tableIndex, GridRow = r + 1 }));
+                        rows.Add(new GridRow(cells, new SourceLocation(lineNo, 1) { Page = page.Number, Box = table.RowBoxes[r].ToBox(), Table = tableIndex, GridRow = r + 1 }));
                     }
-                    blocks.Add(new TableBlock(rows, rows.Count > 0 ? rows[0].Span : new SourceSpan(lineNo, 1) { Page = page.Number }));
+                    blocks.Add(new TableBlock(rows, rows.Count > 0 ? rows[0].Location : new SourceLocation(lineNo, 1) { Page = page.Number }));
                     continue;
                 }
                 var line = item.Line!;
@@ -62,7 +62,7 @@ internal static class BlockWriter
                 }
                 FlushParagraph();
                 para = new StringBuilder(text);
-                paraSpan = new SourceSpan(lineNo, 1) { Page = page.Number, Box = line.Box.ToBox() };
+                paraSpan = new SourceLocation(lineNo, 1) { Page = page.Number, Box = line.Box.ToBox() };
                 last = line;
             }
             FlushParagraph();

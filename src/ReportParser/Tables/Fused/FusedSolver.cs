@@ -1,12 +1,13 @@
 using System.Globalization;
 using ReportParser.Diagnostics;
+using ReportParser.Template;
 
 namespace ReportParser.Tables.Fused;
 
 /// <summary>A table row found in running text: the template row, its printed label and its fused run of values.</summary>
 internal sealed class FusedRow
 {
-    public required RowDef Def { get; init; }
+    public required RowDefinition Def { get; init; }
 
     /// <summary>The printed label (with its enumerator), as in the source.</summary>
     public required string Label { get; init; }
@@ -14,10 +15,10 @@ internal sealed class FusedRow
     /// <summary>The run of values as printed (spaces kept).</summary>
     public required string Run { get; init; }
 
-    public required SourceSpan LabelSpan { get; init; }
+    public required SourceLocation LabelSpan { get; init; }
 
     /// <summary>Location of the run's first character; a cell's column is this plus its offset.</summary>
-    public required SourceSpan RunSpan { get; init; }
+    public required SourceLocation RunSpan { get; init; }
 
     /// <summary>Splits allowed by count, spaces, leading zeros, signs, decimals and units.</summary>
     public List<RunCell[]> Weak { get; set; } = new();
@@ -37,7 +38,7 @@ internal sealed class FusedRow
     public bool Bounded { get; set; }
 
     /// <summary>True when the run needed splitting (it is not already one space-separated value per column).</summary>
-    public bool Fused => RunSplitter.Segments(Run).Count != Def.Columns.Length;
+    public bool Fused => RunSplitter.Segments(Run).Count != Def.Columns.Count;
 }
 
 /// <summary>
@@ -73,7 +74,7 @@ internal static class FusedSolver
         }
 
         bool consistent = true;
-        if (table == TableCatalog.Requests) consistent = JointRequests(rows, bag);
+        if (table == TemplateSchema.Requests) consistent = JointRequests(rows, bag);
 
         foreach (var r in rows)
         {
@@ -105,7 +106,7 @@ internal static class FusedSolver
 
     private static void Finish(FusedRow r, bool consistent, string note, DiagnosticBag bag)
     {
-        int n = r.Def.Columns.Length;
+        int n = r.Def.Columns.Count;
         r.Values = new decimal?[n];
         r.Texts = new string?[n];
         r.Offsets = new int[n];
@@ -148,13 +149,13 @@ internal static class FusedSolver
 
     private static bool LocalOk(string table, RunCell[] c)
     {
-        if (table == TableCatalog.Requests && c.Length == 7)
+        if (table == TemplateSchema.Requests && c.Length == 7)
         {
             decimal s = 0;
             for (int i = 0; i < 6; i++) s += c[i].Value;
             return s == c[6].Value;
         }
-        if (table == TableCatalog.ReviewLitigation && c.Length == 15)
+        if (table == TemplateSchema.ReviewLitigation && c.Length == 15)
         {
             for (int g = 0; g < 3; g++)
             {

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using ReportParser.Diagnostics;
 using ReportParser.Input;
 using ReportParser.Sections;
+using ReportParser.Template;
 
 namespace ReportParser.Tables.Fused;
 
@@ -58,7 +59,7 @@ internal static partial class FusedText
             if (tm.Success)
             {
                 // The crawler's header line 标题: … holds the page title: keep the title, not the field name.
-                AddText(blocks, p.Text, tm.Groups[1].Index, p.Text.Length, p.Span);
+                AddText(blocks, p.Text, tm.Groups[1].Index, p.Text.Length, p.Location);
                 changed = true;
                 continue;
             }
@@ -69,11 +70,11 @@ internal static partial class FusedText
             int pos = 0;
             foreach (var (start, end) in cuts)
             {
-                AddText(blocks, w, pos, start, p.Span);
-                AddText(blocks, w, start, end, p.Span);
+                AddText(blocks, w, pos, start, p.Location);
+                AddText(blocks, w, start, end, p.Location);
                 pos = end;
             }
-            AddText(blocks, w, pos, w.Length, p.Span);
+            AddText(blocks, w, pos, w.Length, p.Location);
         }
 
         // Step 2: which sections hold fused tables, and which template's rows to look for.
@@ -108,9 +109,9 @@ internal static partial class FusedText
             if (rows.Count == 0) continue;
             var table = kind switch
             {
-                SectionKind.ProactiveDisclosure => TableCatalog.ProactiveDisclosure,
-                SectionKind.Requests => TableCatalog.Requests,
-                _ => TableCatalog.ReviewLitigation,
+                SectionKind.ProactiveDisclosure => TemplateSchema.ProactiveDisclosure,
+                SectionKind.Requests => TemplateSchema.Requests,
+                _ => TemplateSchema.ReviewLitigation,
             };
             FusedSolver.Solve(table, rows, r => Hints(r, hintText), bag);
         }
@@ -149,12 +150,12 @@ internal static partial class FusedText
         return chars is null ? text : new string(chars);
     }
 
-    private static void AddText(List<Block> blocks, string w, int start, int end, SourceSpan span)
+    private static void AddText(List<Block> blocks, string w, int start, int end, SourceLocation span)
     {
         while (start < end && TextUtil.IsSpace(w[start])) start++;
         while (end > start && TextUtil.IsSpace(w[end - 1])) end--;
         if (end <= start) return;
-        blocks.Add(new ParagraphBlock(w[start..end], new SourceSpan(span.Line, span.Column + start)));
+        blocks.Add(new ParagraphBlock(w[start..end], new SourceLocation(span.Line, span.Column + start)));
     }
 
     /// <summary>Top-level headings (一、总体情况 …) printed inside a paragraph: start and end offsets.</summary>
@@ -221,8 +222,8 @@ internal static partial class FusedText
 
     private static readonly string[] HeadingKeys = HeadingCatalog.Entries.SelectMany(e => e.Variants.Prepend(e.Primary)).Select(TextUtil.Key).ToArray();
 
-    private static readonly Dictionary<RowDef, string[]> LabelKeys = TableCatalog.Proactive2021.Rows
-        .Concat(TableCatalog.Proactive2019.Rows).Concat(TableCatalog.Requests2021.Rows).Concat(TableCatalog.Requests2019.Rows)
+    private static readonly Dictionary<RowDefinition, string[]> LabelKeys = TemplateSchema.Proactive2021.Rows
+        .Concat(TemplateSchema.Proactive2019.Rows).Concat(TemplateSchema.Requests2021.Rows).Concat(TemplateSchema.Requests2019.Rows)
         .Distinct().ToDictionary(d => d, d => d.Aliases.Prepend(d.Label).Select(TextUtil.Key).ToArray());
 
     private static ReportTemplate GuessTemplate(List<Block> blocks)
@@ -250,13 +251,13 @@ internal static partial class FusedText
     /// <summary>A row found in a paragraph: offsets of its label and run in the paragraph text.</summary>
     internal sealed record Found(FusedRow Row, int LabelStart, int RunStart, int RunEnd);
 
-    private static IEnumerable<RowDef> RowDefs(SectionKind kind, ReportTemplate template) => kind switch
+    private static IEnumerable<RowDefinition> RowDefs(SectionKind kind, ReportTemplate template) => kind switch
     {
-        SectionKind.ProactiveDisclosure => TableCatalog.ProactiveFor(template).Rows,
+        SectionKind.ProactiveDisclosure => TemplateSchema.ProactiveFor(template).Rows,
         SectionKind.Requests => template == ReportTemplate.V2021
-            ? TableCatalog.Requests2021.Rows.Append(TableCatalog.SingleOtherRow)
-            : TableCatalog.Requests2019.Rows,
-        _ => TableCatalog.Review.Rows,
+            ? TemplateSchema.Requests2021.Rows.Append(TemplateSchema.SingleOtherRow)
+            : TemplateSchema.Requests2019.Rows,
+        _ => TemplateSchema.Review.Rows,
     };
 
     /// <summary>The rows of a table printed in one paragraph: a template label directly followed by a run of values.</summary>
@@ -286,7 +287,7 @@ internal static partial class FusedText
             while (runEnd > i && TextUtil.IsSpace(w[runEnd - 1])) runEnd--;
             if (!run.Any(char.IsAsciiDigit)) { i = Math.Max(next, i + 1); continue; }
 
-            RowDef? def = null;
+            RowDefinition? def = null;
             int labelStart = -1;
             if (kind == SectionKind.ReviewLitigation)
             {
@@ -331,8 +332,8 @@ internal static partial class FusedText
                 Def = def,
                 Label = kind == SectionKind.ReviewLitigation ? "" : w[labelStart..i].Trim(),
                 Run = Narrow(w[i..runEnd]),
-                LabelSpan = new SourceSpan(p.Span.Line, p.Span.Column + labelStart),
-                RunSpan = new SourceSpan(p.Span.Line, p.Span.Column + i),
+                LabelSpan = new SourceLocation(p.Location.Line, p.Location.Column + labelStart),
+                RunSpan = new SourceLocation(p.Location.Line, p.Location.Column + i),
             };
             result.Add(new Found(row, labelStart, i, runEnd));
             consumed = runEnd;
@@ -469,8 +470,8 @@ internal static partial class FusedText
         var w = p.Text;
         var output = new List<Block>();
         List<GridRow>? grid = null;
-        int line = p.Span.Line, col0 = p.Span.Column;
-        SourceSpan At(int offset) => new(line, col0 + offset);
+        int line = p.Location.Line, col0 = p.Location.Column;
+        SourceLocation At(int offset) => new(line, col0 + offset);
 
         void Paragraph(int s, int e)
         {
@@ -482,7 +483,7 @@ internal static partial class FusedText
         }
         void Flush()
         {
-            if (grid is { Count: > 0 }) output.Add(new TableBlock(grid, grid[0].Span));
+            if (grid is { Count: > 0 }) output.Add(new TableBlock(grid, grid[0].Location));
             grid = null;
         }
         GridRow LabelRow(int s, int e) => new(new[] { new GridCell(w[s..e].Trim(), At(s)) }, At(s));
@@ -553,7 +554,7 @@ internal static partial class FusedText
         {
             // 信息内容 + the block's column labels, cut where each label begins; one cell for the rest when they are not all found.
             var head = new GridCell(w[s..(s + 4)], At(s));
-            var all = TableCatalog.ProactiveFor(t).Rows.Select(r => r.Columns).Distinct().ToList();
+            var all = TemplateSchema.ProactiveFor(t).Rows.Select(r => r.Columns).Distinct().ToList();
             foreach (var cols in all.OrderByDescending(c => c.Length))
             {
                 var starts = new List<int>();
@@ -599,35 +600,35 @@ internal static partial class FusedText
     }
 
     /// <summary>A header row with the template's column labels, so the readers place the cells by position.</summary>
-    private static GridRow HeaderRow(SectionKind kind, SourceSpan at)
+    private static GridRow HeaderRow(SectionKind kind, SourceLocation at)
     {
         var cells = new List<GridCell>();
         if (kind == SectionKind.Requests)
         {
             cells.Add(new GridCell("", at));
-            foreach (var c in TableCatalog.RequestColumns) cells.Add(new GridCell(c.Label, at));
+            foreach (var c in TemplateSchema.RequestColumnArray) cells.Add(new GridCell(c.Label, at));
         }
         else
         {
-            foreach (var c in TableCatalog.ReviewColumns) cells.Add(new GridCell(c.Label, at));
+            foreach (var c in TemplateSchema.ReviewColumnArray) cells.Add(new GridCell(c.Label, at));
         }
         return new GridRow(cells, at);
     }
 
-    private static GridRow DataRow(Found f, Func<int, SourceSpan> at)
+    private static GridRow DataRow(Found f, Func<int, SourceLocation> at)
     {
         var r = f.Row;
         var cells = new List<GridCell>();
         if (r.Def.Label.Length > 0) cells.Add(new GridCell(r.Label, r.LabelSpan));
-        int n = r.Def.Columns.Length;
-        bool positional = r.Def.Label.Length == 0 || r.Def.Columns == TableCatalog.RequestColumns;
+        int n = r.Def.Columns.Count;
+        bool positional = r.Def.Label.Length == 0 || r.Def.Columns == TemplateSchema.RequestColumnArray;
         // Table 二 is read in sequence: a determined cell after an undetermined one would shift left, so such rows stay blank.
         bool blankAll = !positional && Enumerable.Range(1, n - 1).Any(k => r.Values.Length == n && r.Values[k] is not null && r.Values.Take(k).Any(v => v is null));
         for (int k = 0; k < n; k++)
         {
             if (!blankAll && r.Values.Length == n && r.Values[k] is not null)
             {
-                cells.Add(new GridCell(r.Texts[k]!, new SourceSpan(r.RunSpan.Line, r.RunSpan.Column + r.Offsets[k])));
+                cells.Add(new GridCell(r.Texts[k]!, new SourceLocation(r.RunSpan.Line, r.RunSpan.Column + r.Offsets[k])));
             }
             else
             {
