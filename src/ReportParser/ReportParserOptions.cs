@@ -70,6 +70,20 @@ public sealed record ReportParserOptions
     /// </summary>
     public int MaxHtmlElements { get; init; } = 200_000;
 
+    /// <summary>
+    /// How DOC, WPS, ODT, ODS and RTF files (and ET workbooks the spreadsheet reader cannot open) are
+    /// converted to DOCX or XLSX before reading: <see cref="OfficeConverter.LibreOffice"/> (the default)
+    /// runs <c>soffice --headless --convert-to</c>; <see cref="OfficeConverter.None"/> refuses such files
+    /// with an error diagnostic.
+    /// </summary>
+    public OfficeConverter Converter { get; init; } = OfficeConverter.LibreOffice;
+
+    /// <summary>Path of the LibreOffice <c>soffice</c> program; null to look for it on PATH and in the usual install folders.</summary>
+    public string? ConverterPath { get; init; }
+
+    /// <summary>A conversion that takes longer than this is stopped (its whole process tree is killed) with an error diagnostic. Default 120 seconds.</summary>
+    public TimeSpan ConversionTimeout { get; init; } = TimeSpan.FromSeconds(120);
+
     /// <summary>Validates the options.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A limit is not positive.</exception>
     public void Validate()
@@ -84,5 +98,16 @@ public sealed record ReportParserOptions
         if (MaxHtmlDepth <= 0) throw new ArgumentOutOfRangeException(nameof(MaxHtmlDepth), "must be positive");
         if (MaxHtmlElements <= 0) throw new ArgumentOutOfRangeException(nameof(MaxHtmlElements), "must be positive");
         if (TimeBudget <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(TimeBudget), "must be positive");
+        if (ConversionTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(ConversionTimeout), "must be positive");
     }
+}
+
+/// <summary>The converter used for office formats that are read by converting them first (see <see cref="ReportParserOptions.Converter"/>).</summary>
+public enum OfficeConverter
+{
+    /// <summary>LibreOffice headless (<c>soffice --headless --convert-to</c>).</summary>
+    LibreOffice,
+
+    /// <summary>No conversion: such files get an error diagnostic.</summary>
+    None,
 }

@@ -122,6 +122,7 @@ public class ApiTests
             "ReportParser.Export.RowSchema`1",
             "ReportParser.Export.WideReportRow",
             "ReportParser.IReportRule",
+            "ReportParser.OfficeConverter",
             "ReportParser.OutcomeCounts",
             "ReportParser.ProactiveDisclosureTable",
             "ReportParser.RawCell",

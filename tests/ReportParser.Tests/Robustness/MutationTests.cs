@@ -24,7 +24,20 @@ public class MutationTests
 
     public MutationTests(ITestOutputHelper output) => _output = output;
 
-    public static TheoryData<string> Documents() => Corpus.CorpusTests.Documents();
+    /// <summary>
+    /// The corpus documents, less those read through LibreOffice (DOC, ODT, RTF, ODS): each mutant would
+    /// start a converter; their DOCX and XLSX twins are mutated instead.
+    /// </summary>
+    public static TheoryData<string> Documents()
+    {
+        var data = new TheoryData<string>();
+        foreach (var row in (IEnumerable<object[]>)Corpus.CorpusTests.Documents())
+        {
+            var relative = (string)row[0];
+            if (Path.GetExtension(relative).ToLowerInvariant() is not (".doc" or ".odt" or ".rtf" or ".ods" or ".wps")) data.Add(relative);
+        }
+        return data;
+    }
 
     [Theory]
     [MemberData(nameof(Documents))]

@@ -38,25 +38,29 @@ internal static class HtmlMetadataTable
     };
 
     public static bool TryHarvest(HtmlTableGrid grid, Dictionary<string, string> metadata)
+        => TryHarvest(grid.Rows.Select(r => (IReadOnlyList<string>)r.Select(c => c.Text).ToList()).ToList(), metadata);
+
+    /// <summary>The same for a grid of cell texts (tables of other inputs, e.g. DOCX).</summary>
+    public static bool TryHarvest(IReadOnlyList<IReadOnlyList<string>> rows, Dictionary<string, string> metadata)
     {
         int hits = 0;
-        foreach (var row in grid.Rows)
+        foreach (var row in rows)
         {
-            foreach (var c in row) if (Label(c.Text, out _, out _)) hits++;
+            foreach (var c in row) if (Label(c, out _, out _)) hits++;
         }
         if (hits < 2) return false;
-        foreach (var row in grid.Rows)
+        foreach (var row in rows)
         {
             for (int i = 0; i < row.Count; i++)
             {
-                if (!Label(row[i].Text, out var key, out var inline)) continue;
+                if (!Label(row[i], out var key, out var inline)) continue;
                 var value = inline;
                 if (value.Length == 0)
                 {
                     for (int j = i + 1; j < row.Count; j++)
                     {
-                        if (row[j].Text.Length == 0) continue;
-                        if (!Label(row[j].Text, out _, out _)) value = row[j].Text;
+                        if (row[j].Length == 0) continue;
+                        if (!Label(row[j], out _, out _)) value = row[j];
                         break;
                     }
                 }
