@@ -47,6 +47,48 @@ internal sealed class ParserOptionSet
         HelpName = "N",
     };
 
+    private readonly Option<int?> _maxCellsPerRow = new("--max-cells-per-row")
+    {
+        Description = string.Create(CultureInfo.InvariantCulture, $"A table row keeps at most this many cells (default {Defaults.MaxCellsPerRow}). Example: --max-cells-per-row 200"),
+        HelpName = "N",
+    };
+
+    private readonly Option<int?> _maxDocumentCells = new("--max-document-cells")
+    {
+        Description = string.Create(CultureInfo.InvariantCulture, $"At most this many table cells of a document are read (default {Defaults.MaxDocumentCells}). Example: --max-document-cells 200000"),
+        HelpName = "N",
+    };
+
+    private readonly Option<int?> _maxHtmlDepth = new("--max-html-depth")
+    {
+        Description = string.Create(CultureInfo.InvariantCulture, $"HTML elements nested deeper are read as if their tags were absent (default {Defaults.MaxHtmlDepth}). Example: --max-html-depth 200"),
+        HelpName = "N",
+    };
+
+    private readonly Option<int?> _maxHtmlElements = new("--max-html-elements")
+    {
+        Description = string.Create(CultureInfo.InvariantCulture, $"An HTML page keeps at most this many elements (default {Defaults.MaxHtmlElements}). Example: --max-html-elements 50000"),
+        HelpName = "N",
+    };
+
+    private readonly Option<string?> _converter = new("--converter")
+    {
+        Description = "How DOC, WPS, ET, ODT, ODS and RTF files are converted before reading: soffice (LibreOffice headless, the default) or none (such files are listed unreadable with the reason). Example: --converter none",
+        HelpName = "soffice|none",
+    };
+
+    private readonly Option<string?> _soffice = new("--soffice")
+    {
+        Description = "Path of LibreOffice's soffice program (default: found on PATH and in the usual install folders). Example: --soffice /opt/libreoffice/program/soffice",
+        HelpName = "PATH",
+    };
+
+    private readonly Option<double?> _conversionTimeout = new("--conversion-timeout")
+    {
+        Description = string.Create(CultureInfo.InvariantCulture, $"Seconds one conversion may take before LibreOffice is stopped (default {Defaults.ConversionTimeout.TotalSeconds}). Example: --conversion-timeout 60"),
+        HelpName = "SECONDS",
+    };
+
     private readonly Option<int?> _expectedYear = new("--expected-year")
     {
         Description = "Warn about a report whose year differs (default: no check). Example: --expected-year 2021",
@@ -56,48 +98,65 @@ internal sealed class ParserOptionSet
     /// <summary>Adds the options to a command.</summary>
     public void AddTo(Command command)
     {
-        foreach (var o in new Option[] { _maxInputBytes, _maxLines, _maxTableCells, _maxTables, _timeBudget, _maxPdfPages, _expectedYear }) command.Options.Add(o);
+        foreach (var o in new Option[]
+                 {
+                     _maxInputBytes, _maxLines, _maxTableCells, _maxTables, _maxCellsPerRow, _maxDocumentCells, _maxHtmlDepth, _maxHtmlElements,
+                     _timeBudget, _maxPdfPages, _expectedYear, _converter, _soffice, _conversionTimeout,
+                 })
+        {
+            command.Options.Add(o);
+        }
     }
 
     /// <summary>The parser options the command line asks for, or an error message naming the bad option.</summary>
     public (ReportParserOptions? Options, string? Error) Read(ParseResult result)
     {
         var o = Defaults;
+        string? error = null;
         if (result.GetValue(_maxInputBytes) is long bytes)
         {
             if (bytes < 1) return (null, "--max-input-bytes must be at least 1");
             o = o with { MaxInputBytes = bytes };
         }
-        if (result.GetValue(_maxLines) is int lines)
-        {
-            if (lines < 1) return (null, "--max-lines must be at least 1");
-            o = o with { MaxLines = lines };
-        }
-        if (result.GetValue(_maxTableCells) is int cells)
-        {
-            if (cells < 1) return (null, "--max-table-cells must be at least 1");
-            o = o with { MaxTableCells = cells };
-        }
-        if (result.GetValue(_maxTables) is int tables)
-        {
-            if (tables < 1) return (null, "--max-tables must be at least 1");
-            o = o with { MaxTables = tables };
-        }
-        if (result.GetValue(_timeBudget) is double seconds)
-        {
-            if (!(seconds > 0) || seconds > TimeSpan.MaxValue.TotalSeconds / 2) return (null, "--time-budget must be a positive number of seconds");
-            o = o with { TimeBudget = TimeSpan.FromSeconds(seconds) };
-        }
-        if (result.GetValue(_maxPdfPages) is int pages)
-        {
-            if (pages < 1) return (null, "--max-pdf-pages must be at least 1");
-            o = o with { MaxPdfPages = pages };
-        }
+        o = Count(result, _maxLines, o, (x, n) => x with { MaxLines = n }, ref error);
+        o = Count(result, _maxTableCells, o, (x, n) => x with { MaxTableCells = n }, ref error);
+        o = Count(result, _maxTables, o, (x, n) => x with { MaxTables = n }, ref error);
+        o = Count(result, _maxCellsPerRow, o, (x, n) => x with { MaxCellsPerRow = n }, ref error);
+        o = Count(result, _maxDocumentCells, o, (x, n) => x with { MaxDocumentCells = n }, ref error);
+        o = Count(result, _maxHtmlDepth, o, (x, n) => x with { MaxHtmlDepth = n }, ref error);
+        o = Count(result, _maxHtmlElements, o, (x, n) => x with { MaxHtmlElements = n }, ref error);
+        o = Count(result, _maxPdfPages, o, (x, n) => x with { MaxPdfPages = n }, ref error);
+        o = Seconds(result, _timeBudget, o, (x, t) => x with { TimeBudget = t }, ref error);
+        o = Seconds(result, _conversionTimeout, o, (x, t) => x with { ConversionTimeout = t }, ref error);
+        if (error is not null) return (null, error);
         if (result.GetValue(_expectedYear) is int year)
         {
             if (year is < 1900 or > 2200) return (null, "--expected-year must be a year such as 2021");
             o = o with { ExpectedYear = year };
         }
+        switch (result.GetValue(_converter)?.ToLowerInvariant())
+        {
+            case null or "soffice" or "libreoffice": break;
+            case "none": o = o with { Converter = OfficeConverter.None }; break;
+            default: return (null, "--converter must be soffice or none");
+        }
+        if (result.GetValue(_soffice) is { Length: > 0 } path) o = o with { ConverterPath = path };
         return (o, null);
+    }
+
+    private static ReportParserOptions Count(ParseResult result, Option<int?> option, ReportParserOptions o, Func<ReportParserOptions, int, ReportParserOptions> set, ref string? error)
+    {
+        if (result.GetValue(option) is not int n) return o;
+        if (n >= 1) return set(o, n);
+        error ??= $"{option.Name} must be at least 1";
+        return o;
+    }
+
+    private static ReportParserOptions Seconds(ParseResult result, Option<double?> option, ReportParserOptions o, Func<ReportParserOptions, TimeSpan, ReportParserOptions> set, ref string? error)
+    {
+        if (result.GetValue(option) is not double seconds) return o;
+        if (seconds > 0 && seconds <= TimeSpan.MaxValue.TotalSeconds / 2) return set(o, TimeSpan.FromSeconds(seconds));
+        error ??= $"{option.Name} must be a positive number of seconds";
+        return o;
     }
 }

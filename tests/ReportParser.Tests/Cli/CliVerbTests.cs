@@ -156,16 +156,37 @@ public sealed class CliVerbTests : IDisposable
         var outDir = Path.Combine(_root, "limited");
         Run("export", Sample, "--out", outDir, "--max-input-bytes", "100", "-q").Code.Should().Be(1, "the file is over the limit: unreadable");
         Read(outDir, "files")[1][1].Should().Be("unreadable");
-        foreach (var bad in new[] { new[] { "--max-lines", "0" }, new[] { "--time-budget", "-1" }, new[] { "--max-pdf-pages", "x" } })
+        foreach (var bad in new[]
+                 {
+                     new[] { "--max-lines", "0" }, new[] { "--time-budget", "-1" }, new[] { "--max-pdf-pages", "x" }, new[] { "--max-cells-per-row", "0" },
+                     new[] { "--max-html-depth", "-3" }, new[] { "--conversion-timeout", "0" }, new[] { "--converter", "word" },
+                 })
         {
             Run(new[] { "check", Sample }.Concat(bad).ToArray()).Code.Should().Be(2, string.Join(' ', bad));
         }
         foreach (var verb in new[] { "parse", "check", "export" })
         {
             var help = Run(verb, "--help").Out;
-            foreach (var o in new[] { "--max-input-bytes", "--max-lines", "--max-table-cells", "--max-tables", "--time-budget", "--max-pdf-pages", "--expected-year" })
+            foreach (var o in new[]
+                     {
+                         "--max-input-bytes", "--max-lines", "--max-table-cells", "--max-tables", "--time-budget", "--max-pdf-pages", "--expected-year",
+                         "--max-cells-per-row", "--max-document-cells", "--max-html-depth", "--max-html-elements", "--converter", "--soffice", "--conversion-timeout",
+                     })
                 help.Should().Contain(o, verb);
         }
+    }
+
+    [Fact]
+    public void Converter_none_lists_a_word_97_file_as_unreadable_with_the_reason()
+    {
+        var doc = Path.Combine(Paths.Corpus, "doc", "qingshan-transport-2021.doc");
+        var outDir = Path.Combine(_root, "no-converter");
+        Run("export", doc, "--out", outDir, "--converter", "none", "-q").Code.Should().Be(1);
+        var row = Read(outDir, "files")[1];
+        row[1].Should().Be("unreadable");
+        string.Join(",", row).Should().Contain("convert");
+        var missing = Run("check", doc, "--soffice", Path.Combine(_root, "no-such-soffice"));
+        missing.Out.Should().Contain("apt-get install libreoffice-writer-nogui libreoffice-calc-nogui");
     }
 
     [Fact]
