@@ -25,8 +25,8 @@ internal static class OutputFolder
         var path = PathOf(dir, table, format);
         return format switch
         {
-            ExportFormat.Jsonl => new JsonlTableWriter(path, table.Columns),
-            ExportFormat.Parquet => new ParquetTableWriter(path, table.Columns, ReferenceEquals(table, WideReportRow.Schema) ? 2_000 : 50_000),
+            ExportFormat.Jsonl => new JsonlTableWriter(path, table.Columns, table.Types),
+            ExportFormat.Parquet => new ParquetTableWriter(path, table.Columns, table.Types, ReferenceEquals(table, WideReportRow.Schema) ? 2_000 : 50_000),
             _ => new CsvTableWriter(path, table.Columns, excelBom),
         };
     }

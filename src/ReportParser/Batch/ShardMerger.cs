@@ -168,6 +168,11 @@ internal static class ShardMerger
             reader.Dispose();
             throw new ShardMergeException($"{OutputFolder.PathOf(dir, table, format)}: the columns differ from this version's ({string.Join(",", expected.Take(6))}…): written by another version?");
         }
+        if (reader is IO.ParquetTableReader parquet && !parquet.Types.SequenceEqual(table.Types))
+        {
+            reader.Dispose();
+            throw new ShardMergeException($"{OutputFolder.PathOf(dir, table, format)}: the column types differ from this version's: written by another version?");
+        }
         return reader;
     }
 

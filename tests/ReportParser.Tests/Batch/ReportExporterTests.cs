@@ -139,6 +139,26 @@ public sealed class ReportExporterTests : IDisposable
             .Should().ThrowAsync<ShardMergeException>().WithMessage("*columns differ*");
     }
 
+    [Theory]
+    [InlineData(ExportFormat.Parquet, ".parquet")]
+    [InlineData(ExportFormat.Jsonl, ".jsonl")]
+    public async Task Typed_shards_merge_to_the_bytes_of_the_single_run_in_the_same_format(ExportFormat format, string extension)
+    {
+        var single = Path.Combine(_root, "single");
+        await ReportExporter.ExportAsync(new ExportOptions { Inputs = Inputs, OutputDirectory = single, Format = format });
+        var shards = new List<string>();
+        for (int k = 1; k <= 2; k++)
+        {
+            var dir = Path.Combine(_root, $"s{k}");
+            await ReportExporter.ExportAsync(new ExportOptions { Inputs = Inputs, OutputDirectory = dir, Shard = new Shard(k, 2), Format = format });
+            shards.Add(dir);
+        }
+        var merged = Path.Combine(_root, "merged");
+        await ReportExporter.MergeAsync(shards, merged, format);
+        foreach (var t in ExportTables.All)
+            File.ReadAllBytes(Path.Combine(merged, t.Name + extension)).Should().Equal(File.ReadAllBytes(Path.Combine(single, t.Name + extension)), t.Name);
+    }
+
     [Fact]
     public void Bad_options_are_caller_mistakes_thrown_before_any_work()
     {

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace ReportParser.Batch.IO;
 
-/// <summary>Reads a JSONL table back; the values are taken in key order, so the columns are the schema's.</summary>
+/// <summary>Reads a JSONL table back (numbers as printed, null as empty); the values are taken in key order, so the columns are the schema's.</summary>
 internal sealed class JsonlTableReader : ITableReader
 {
     private readonly StreamReader _reader;
@@ -28,12 +28,20 @@ internal sealed class JsonlTableReader : ITableReader
             foreach (var p in doc.RootElement.EnumerateObject())
             {
                 if (i >= row.Length) break;
-                row[i++] = p.Value.ValueKind == JsonValueKind.Null ? "" : p.Value.GetString() ?? "";
+                row[i++] = Text(p.Value);
             }
             for (; i < row.Length; i++) row[i] = "";
             yield return row;
         }
     }
+
+    /// <summary>A value as the schema's text: a number as printed, null as empty.</summary>
+    private static string Text(JsonElement v) => v.ValueKind switch
+    {
+        JsonValueKind.Null => "",
+        JsonValueKind.Number => v.GetRawText(),
+        _ => v.GetString() ?? "",
+    };
 
     public void Dispose() => _reader.Dispose();
 }
