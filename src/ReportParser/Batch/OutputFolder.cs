@@ -41,4 +41,14 @@ internal static class OutputFolder
             _ => new CsvTableReader(path),
         };
     }
+
+    /// <summary>The name of the codebook file every export and merge writes beside the tables.</summary>
+    public const string CodebookFile = "codebook.csv";
+
+    /// <summary>Writes <c>codebook.csv</c> (always CSV, UTF-8 without a byte-order mark) into an output folder.</summary>
+    public static void WriteCodebook(string dir)
+    {
+        using var w = new CsvTableWriter(Path.Combine(dir, CodebookFile), Codebook.Schema.Columns, excelBom: false);
+        foreach (var e in Codebook.Entries) w.Write(Codebook.Schema.Fields(e));
+    }
 }

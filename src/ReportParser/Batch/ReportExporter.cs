@@ -92,6 +92,7 @@ public static class ReportExporter
         }
 
         var writers = ExportTables.All.ToDictionary(t => t, t => OutputFolder.Create(options.OutputDirectory, t, options.Format, options.ExcelBom));
+        OutputFolder.WriteCodebook(options.OutputDirectory);
         try
         {
             var queue = Channel.CreateBounded<Task<FileOutcome>>(new BoundedChannelOptions(jobs * 4) { SingleReader = true, SingleWriter = true });

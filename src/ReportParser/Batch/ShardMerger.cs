@@ -41,6 +41,7 @@ internal static class ShardMerger
         var merge = new TableMerge(dirs, formats, IndexFiles(dirs, formats, cancel), cancel);
         Directory.CreateDirectory(outDir);
         foreach (var table in ExportTables.All) merge.Write(table, outDir, outFormat, excelBom);
+        OutputFolder.WriteCodebook(outDir);
         merge.Totals.Elapsed = started.Elapsed;
         return merge.Totals;
     }
