@@ -20,14 +20,18 @@ internal static class OutputFolder
         return null;
     }
 
-    public static ITableWriter Create(string dir, RowSchema table, ExportFormat format, bool excelBom)
+    /// <summary>The header of a table under a naming.</summary>
+    public static IReadOnlyList<string> Names(RowSchema table, ColumnNames names) => names == ColumnNames.Short ? table.ShortColumns : table.Columns;
+
+    public static ITableWriter Create(string dir, RowSchema table, ExportFormat format, bool excelBom, ColumnNames names = ColumnNames.Keys)
     {
         var path = PathOf(dir, table, format);
+        var columns = Names(table, names);
         return format switch
         {
-            ExportFormat.Jsonl => new JsonlTableWriter(path, table.Columns, table.Types),
-            ExportFormat.Parquet => new ParquetTableWriter(path, table.Columns, table.Types, ReferenceEquals(table, WideReportRow.Schema) ? 2_000 : 50_000),
-            _ => new CsvTableWriter(path, table.Columns, excelBom),
+            ExportFormat.Jsonl => new JsonlTableWriter(path, columns, table.Types),
+            ExportFormat.Parquet => new ParquetTableWriter(path, columns, table.Types, ReferenceEquals(table, WideReportRow.Schema) ? 2_000 : 50_000),
+            _ => new CsvTableWriter(path, columns, excelBom),
         };
     }
 

@@ -91,7 +91,7 @@ public static class ReportExporter
             }, counter.Token);
         }
 
-        var writers = ExportTables.All.ToDictionary(t => t, t => OutputFolder.Create(options.OutputDirectory, t, options.Format, options.ExcelBom));
+        var writers = ExportTables.All.ToDictionary(t => t, t => OutputFolder.Create(options.OutputDirectory, t, options.Format, options.ExcelBom, options.Names));
         OutputFolder.WriteCodebook(options.OutputDirectory);
         try
         {

@@ -20,6 +20,9 @@ public abstract class RowSchema
     /// <summary>The column names, in order.</summary>
     public abstract IReadOnlyList<string> Columns { get; }
 
+    /// <summary>The column names written with short names (<see cref="Template.ShortNames.ForColumn"/>), aligned with <see cref="Columns"/>.</summary>
+    public IReadOnlyList<string> ShortColumns => Columns.Select(Template.ShortNames.ForColumn).ToList();
+
     /// <summary>The column types, aligned with <see cref="Columns"/>.</summary>
     public abstract IReadOnlyList<ColumnType> Types { get; }
 

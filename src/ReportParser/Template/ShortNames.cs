@@ -46,6 +46,14 @@ public static class ShortNames
         return ByKey.TryGetValue(key, out var s) ? s : throw new KeyNotFoundException($"'{key}' is not a cell key of the 2019 or 2021 template (see TEMPLATE.md)");
     }
 
+    /// <summary>The short name of an export column: <see cref="Of"/> for a cell key, the column itself for any other column.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="column"/> is null.</exception>
+    public static string ForColumn(string column)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        return ByKey.TryGetValue(column, out var s) ? s : column;
+    }
+
     private static string Build(string key)
     {
         var parts = key.Split('.');

@@ -98,6 +98,7 @@ public class ApiTests
         names.Should().Equal(
             "ReportParser.AnnualReport",
             "ReportParser.ApplicantCounts",
+            "ReportParser.Batch.ColumnNames",
             "ReportParser.Batch.ExportFormat",
             "ReportParser.Batch.ExportOptions",
             "ReportParser.Batch.ExportProgress",

@@ -163,6 +163,31 @@ public sealed class ReportExporterTests : IDisposable
     }
 
     [Fact]
+    public async Task Short_names_head_the_cell_columns_and_survive_a_merge()
+    {
+        var single = Path.Combine(_root, "short");
+        await ReportExporter.ExportAsync(new ExportOptions { Inputs = Inputs, OutputDirectory = single, Names = ColumnNames.Short, Format = ExportFormat.Jsonl });
+        var first = File.ReadLines(Path.Combine(single, "reports.jsonl")).First();
+        first.Should().StartWith("{\"file\":").And.Contain("\"req_new_np\":").And.NotContain("Requests.");
+        var shards = new List<string>();
+        for (int k = 1; k <= 2; k++)
+        {
+            var dir = Path.Combine(_root, $"short{k}");
+            await ReportExporter.ExportAsync(new ExportOptions { Inputs = Inputs, OutputDirectory = dir, Shard = new Shard(k, 2), Names = ColumnNames.Short, Format = k == 1 ? ExportFormat.Csv : ExportFormat.Jsonl });
+            shards.Add(dir);
+        }
+        var merged = Path.Combine(_root, "short-merged");
+        await ReportExporter.MergeAsync(shards, merged, ExportFormat.Jsonl);
+        foreach (var t in ExportTables.All)
+            File.ReadAllBytes(Path.Combine(merged, t.Name + ".jsonl")).Should().Equal(File.ReadAllBytes(Path.Combine(single, t.Name + ".jsonl")), t.Name);
+
+        var keys = Path.Combine(_root, "keys");
+        await ReportExporter.ExportAsync(new ExportOptions { Inputs = Inputs, OutputDirectory = keys, Shard = new Shard(1, 2) });
+        await FluentActions.Awaiting(() => ReportExporter.MergeAsync(new[] { keys, shards[1] }, Path.Combine(_root, "mixed")))
+            .Should().ThrowAsync<ShardMergeException>().WithMessage("*name their columns differently*");
+    }
+
+    [Fact]
     public void Bad_options_are_caller_mistakes_thrown_before_any_work()
     {
         FluentActions.Invoking(() => { _ = ReportExporter.ExportAsync(null!); }).Should().Throw<ArgumentNullException>();
