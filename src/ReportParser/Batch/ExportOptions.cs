@@ -12,6 +12,9 @@ public sealed record ExportOptions
     /// <summary>The tables' file format; CSV by default.</summary>
     public ExportFormat Format { get; init; } = ExportFormat.Csv;
 
+    /// <summary>How the cell columns of the reports table are named; <see cref="ColumnNames.Keys"/> by default.</summary>
+    public ColumnNames Names { get; init; } = ColumnNames.Keys;
+
     /// <summary>Start each CSV file with a UTF-8 byte-order mark, so Excel opens the Chinese text correctly.</summary>
     public bool ExcelBom { get; init; }
 

@@ -20,14 +20,18 @@ internal static class OutputFolder
         return null;
     }
 
-    public static ITableWriter Create(string dir, RowSchema table, ExportFormat format, bool excelBom)
+    /// <summary>The header of a table under a naming.</summary>
+    public static IReadOnlyList<string> Names(RowSchema table, ColumnNames names) => names == ColumnNames.Short ? table.ShortColumns : table.Columns;
+
+    public static ITableWriter Create(string dir, RowSchema table, ExportFormat format, bool excelBom, ColumnNames names = ColumnNames.Keys)
     {
         var path = PathOf(dir, table, format);
+        var columns = Names(table, names);
         return format switch
         {
-            ExportFormat.Jsonl => new JsonlTableWriter(path, table.Columns),
-            ExportFormat.Parquet => new ParquetTableWriter(path, table.Columns, ReferenceEquals(table, WideReportRow.Schema) ? 2_000 : 50_000),
-            _ => new CsvTableWriter(path, table.Columns, excelBom),
+            ExportFormat.Jsonl => new JsonlTableWriter(path, columns, table.Types),
+            ExportFormat.Parquet => new ParquetTableWriter(path, columns, table.Types, ReferenceEquals(table, WideReportRow.Schema) ? 2_000 : 50_000),
+            _ => new CsvTableWriter(path, columns, excelBom),
         };
     }
 
@@ -40,5 +44,15 @@ internal static class OutputFolder
             ExportFormat.Parquet => new ParquetTableReader(path),
             _ => new CsvTableReader(path),
         };
+    }
+
+    /// <summary>The name of the codebook file every export and merge writes beside the tables.</summary>
+    public const string CodebookFile = "codebook.csv";
+
+    /// <summary>Writes <c>codebook.csv</c> (always CSV, UTF-8 without a byte-order mark) into an output folder.</summary>
+    public static void WriteCodebook(string dir)
+    {
+        using var w = new CsvTableWriter(Path.Combine(dir, CodebookFile), Codebook.Schema.Columns, excelBom: false);
+        foreach (var e in Codebook.Entries) w.Write(Codebook.Schema.Fields(e));
     }
 }

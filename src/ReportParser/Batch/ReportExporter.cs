@@ -91,7 +91,8 @@ public static class ReportExporter
             }, counter.Token);
         }
 
-        var writers = ExportTables.All.ToDictionary(t => t, t => OutputFolder.Create(options.OutputDirectory, t, options.Format, options.ExcelBom));
+        var writers = ExportTables.All.ToDictionary(t => t, t => OutputFolder.Create(options.OutputDirectory, t, options.Format, options.ExcelBom, options.Names));
+        OutputFolder.WriteCodebook(options.OutputDirectory);
         try
         {
             var queue = Channel.CreateBounded<Task<FileOutcome>>(new BoundedChannelOptions(jobs * 4) { SingleReader = true, SingleWriter = true });

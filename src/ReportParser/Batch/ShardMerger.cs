@@ -41,6 +41,7 @@ internal static class ShardMerger
         var merge = new TableMerge(dirs, formats, IndexFiles(dirs, formats, cancel), cancel);
         Directory.CreateDirectory(outDir);
         foreach (var table in ExportTables.All) merge.Write(table, outDir, outFormat, excelBom);
+        OutputFolder.WriteCodebook(outDir);
         merge.Totals.Elapsed = started.Elapsed;
         return merge.Totals;
     }
@@ -98,7 +99,11 @@ internal static class ShardMerger
             var readers = dirs.Select((d, i) => Open(d, table, formats[i])).ToList();
             try
             {
-                using var writer = OutputFolder.Create(outDir, table, outFormat, excelBom);
+                // Short names stay short: the output is named as the shards are.
+                var names = readers[0].Columns.SequenceEqual(table.Columns, StringComparer.Ordinal) ? ColumnNames.Keys : ColumnNames.Short;
+                if (readers.Any(r => !r.Columns.SequenceEqual(readers[0].Columns, StringComparer.Ordinal)))
+                    throw new ShardMergeException($"{table.Name}: the shards name their columns differently (keys and short names): export them with the same --names");
+                using var writer = OutputFolder.Create(outDir, table, outFormat, excelBom, names);
                 foreach (var row in MergeSorted(readers.Select(r => r.Rows().GetEnumerator()).ToList(), row => Key(table, row)))
                 {
                     cancel.ThrowIfCancellationRequested();
@@ -163,10 +168,15 @@ internal static class ShardMerger
     {
         var reader = OutputFolder.Open(dir, table, format);
         var expected = table.Columns;
-        if (!reader.Columns.SequenceEqual(expected, StringComparer.Ordinal))
+        if (!reader.Columns.SequenceEqual(expected, StringComparer.Ordinal) && !reader.Columns.SequenceEqual(table.ShortColumns, StringComparer.Ordinal))
         {
             reader.Dispose();
             throw new ShardMergeException($"{OutputFolder.PathOf(dir, table, format)}: the columns differ from this version's ({string.Join(",", expected.Take(6))}…): written by another version?");
+        }
+        if (reader is IO.ParquetTableReader parquet && !parquet.Types.SequenceEqual(table.Types))
+        {
+            reader.Dispose();
+            throw new ShardMergeException($"{OutputFolder.PathOf(dir, table, format)}: the column types differ from this version's: written by another version?");
         }
         return reader;
     }

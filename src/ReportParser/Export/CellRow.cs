@@ -22,16 +22,16 @@ public sealed record CellRow(string File, string? Agency, int? Year, ReportTempl
     public static RowSchema<CellRow> Schema { get; } = new RowSchema<CellRow>("cells")
         .Map("file", r => r.File)
         .Map("agency", r => r.Agency)
-        .Map("year", r => r.Year?.ToString(CultureInfo.InvariantCulture))
+        .Map("year", ColumnType.Int32, r => r.Year?.ToString(CultureInfo.InvariantCulture))
         .Map("template", r => r.Template.ToKey())
         .Map("table", r => r.Table)
         .Map("row", r => r.Row)
         .Map("column", r => r.Column)
-        .Map("value", r => r.Value?.ToString(CultureInfo.InvariantCulture))
+        .Map("value", ColumnType.Decimal, r => r.Value?.ToString(CultureInfo.InvariantCulture))
         .Map("raw", r => r.Raw)
-        .Map("line", r => r.Line?.ToString(CultureInfo.InvariantCulture))
+        .Map("line", ColumnType.Int32, r => r.Line?.ToString(CultureInfo.InvariantCulture))
         .Map("source", r => r.Source)
-        .Map("page", r => r.Page?.ToString(CultureInfo.InvariantCulture));
+        .Map("page", ColumnType.Int32, r => r.Page?.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>Every cell of every standard table of a report, in template order.</summary>
     /// <param name="file">The file's identity.</param>

@@ -24,10 +24,10 @@ public sealed record FileRow(string File, ReportStatus Status, string Reason, st
         .Map("status", r => r.Status.ToText())
         .Map("reason", r => r.Reason)
         .Map("source", r => r.Source)
-        .Map("index", r => r.Index.ToString(CultureInfo.InvariantCulture))
-        .Map("bytes", r => r.Bytes?.ToString(CultureInfo.InvariantCulture))
-        .Map("cells", r => r.Cells.ToString(CultureInfo.InvariantCulture))
-        .Map("errors", r => r.Errors.ToString(CultureInfo.InvariantCulture))
-        .Map("warnings", r => r.Warnings.ToString(CultureInfo.InvariantCulture))
-        .Map("infos", r => r.Infos.ToString(CultureInfo.InvariantCulture));
+        .Map("index", ColumnType.Int64, r => r.Index.ToString(CultureInfo.InvariantCulture))
+        .Map("bytes", ColumnType.Int64, r => r.Bytes?.ToString(CultureInfo.InvariantCulture))
+        .Map("cells", ColumnType.Int32, r => r.Cells.ToString(CultureInfo.InvariantCulture))
+        .Map("errors", ColumnType.Int32, r => r.Errors.ToString(CultureInfo.InvariantCulture))
+        .Map("warnings", ColumnType.Int32, r => r.Warnings.ToString(CultureInfo.InvariantCulture))
+        .Map("infos", ColumnType.Int32, r => r.Infos.ToString(CultureInfo.InvariantCulture));
 }

@@ -31,17 +31,17 @@ public sealed record WideReportRow(string File, string Source, string? Agency, i
         .Map("file", r => r.File)
         .Map("source", r => r.Source)
         .Map("agency", r => r.Agency)
-        .Map("year", r => r.Year?.ToString(CultureInfo.InvariantCulture))
+        .Map("year", ColumnType.Int32, r => r.Year?.ToString(CultureInfo.InvariantCulture))
         .Map("template", r => r.Template.ToKey())
-        .Map("published_on", r => r.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+        .Map("published_on", ColumnType.Date, r => r.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
         .Map("title", r => r.Title)
         .Map("status", r => r.Status.ToText())
-        .Map("errors", r => r.Errors.ToString(CultureInfo.InvariantCulture))
-        .Map("warnings", r => r.Warnings.ToString(CultureInfo.InvariantCulture))
-        .Map("infos", r => r.Infos.ToString(CultureInfo.InvariantCulture))
+        .Map("errors", ColumnType.Int32, r => r.Errors.ToString(CultureInfo.InvariantCulture))
+        .Map("warnings", ColumnType.Int32, r => r.Warnings.ToString(CultureInfo.InvariantCulture))
+        .Map("infos", ColumnType.Int32, r => r.Infos.ToString(CultureInfo.InvariantCulture))
         .Map("sha256", r => r.Sha256)
         .Map("tables_hash", r => r.TablesHash)
-        .MapMany(ReportCellKeys.All, r => new FormattedValues(r.Values));
+        .MapMany(ReportCellKeys.All, ReportCellKeys.All.Select(k => ColumnTypes.Of(ReportParser.Template.TemplateSchema.Cell(k).Column.Kind)).ToList(), r => new FormattedValues(r.Values));
 
     /// <summary>The number of metadata columns before the cell columns.</summary>
     public static int MetadataColumnCount => Schema.Columns.Count - ReportCellKeys.All.Count;

@@ -58,7 +58,8 @@ public sealed class ReportExporterTests : IDisposable
         var summary = await ReportExporter.ExportAsync(new ExportOptions { Inputs = Inputs, OutputDirectory = lib, Format = format, Jobs = 2 }, progress);
 
         var names = Directory.GetFiles(cli).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
-        names.Should().Equal(ExportTables.All.Select(t => t.Name + "." + word).Order(StringComparer.Ordinal));
+        names.Should().Equal(ExportTables.All.Select(t => t.Name + "." + word).Append("codebook.csv").Order(StringComparer.Ordinal));
+        File.ReadAllText(Path.Combine(cli, "codebook.csv")).Should().StartWith("table,column,short_name,type,unit,templates,row_label,column_label,crosswalk\nfiles,file,file,text,");
         Directory.GetFiles(lib).Select(Path.GetFileName).Order(StringComparer.Ordinal).Should().Equal(names);
         foreach (var n in names) File.ReadAllBytes(Path.Combine(lib, n!)).Should().Equal(File.ReadAllBytes(Path.Combine(cli, n!)), n);
 
@@ -137,6 +138,53 @@ public sealed class ReportExporterTests : IDisposable
         File.WriteAllText(Path.Combine(shards[0], "cells.csv"), "file,agency\n");
         await FluentActions.Awaiting(() => ReportExporter.MergeAsync(shards, Path.Combine(_root, "m3")))
             .Should().ThrowAsync<ShardMergeException>().WithMessage("*columns differ*");
+    }
+
+    [Theory]
+    [InlineData(ExportFormat.Parquet, ".parquet")]
+    [InlineData(ExportFormat.Jsonl, ".jsonl")]
+    public async Task Typed_shards_merge_to_the_bytes_of_the_single_run_in_the_same_format(ExportFormat format, string extension)
+    {
+        var single = Path.Combine(_root, "single");
+        await ReportExporter.ExportAsync(new ExportOptions { Inputs = Inputs, OutputDirectory = single, Format = format });
+        var shards = new List<string>();
+        for (int k = 1; k <= 2; k++)
+        {
+            var dir = Path.Combine(_root, $"s{k}");
+            await ReportExporter.ExportAsync(new ExportOptions { Inputs = Inputs, OutputDirectory = dir, Shard = new Shard(k, 2), Format = format });
+            shards.Add(dir);
+        }
+        var merged = Path.Combine(_root, "merged");
+        await ReportExporter.MergeAsync(shards, merged, format);
+        foreach (var t in ExportTables.All)
+            File.ReadAllBytes(Path.Combine(merged, t.Name + extension)).Should().Equal(File.ReadAllBytes(Path.Combine(single, t.Name + extension)), t.Name);
+        File.ReadAllBytes(Path.Combine(merged, "codebook.csv")).Should().Equal(File.ReadAllBytes(Path.Combine(single, "codebook.csv")));
+        File.ReadAllLines(Path.Combine(merged, "codebook.csv")).Should().HaveCount(1 + Codebook.Entries.Count);
+    }
+
+    [Fact]
+    public async Task Short_names_head_the_cell_columns_and_survive_a_merge()
+    {
+        var single = Path.Combine(_root, "short");
+        await ReportExporter.ExportAsync(new ExportOptions { Inputs = Inputs, OutputDirectory = single, Names = ColumnNames.Short, Format = ExportFormat.Jsonl });
+        var first = File.ReadLines(Path.Combine(single, "reports.jsonl")).First();
+        first.Should().StartWith("{\"file\":").And.Contain("\"req_new_np\":").And.NotContain("Requests.");
+        var shards = new List<string>();
+        for (int k = 1; k <= 2; k++)
+        {
+            var dir = Path.Combine(_root, $"short{k}");
+            await ReportExporter.ExportAsync(new ExportOptions { Inputs = Inputs, OutputDirectory = dir, Shard = new Shard(k, 2), Names = ColumnNames.Short, Format = k == 1 ? ExportFormat.Csv : ExportFormat.Jsonl });
+            shards.Add(dir);
+        }
+        var merged = Path.Combine(_root, "short-merged");
+        await ReportExporter.MergeAsync(shards, merged, ExportFormat.Jsonl);
+        foreach (var t in ExportTables.All)
+            File.ReadAllBytes(Path.Combine(merged, t.Name + ".jsonl")).Should().Equal(File.ReadAllBytes(Path.Combine(single, t.Name + ".jsonl")), t.Name);
+
+        var keys = Path.Combine(_root, "keys");
+        await ReportExporter.ExportAsync(new ExportOptions { Inputs = Inputs, OutputDirectory = keys, Shard = new Shard(1, 2) });
+        await FluentActions.Awaiting(() => ReportExporter.MergeAsync(new[] { keys, shards[1] }, Path.Combine(_root, "mixed")))
+            .Should().ThrowAsync<ShardMergeException>().WithMessage("*name their columns differently*");
     }
 
     [Fact]

@@ -99,12 +99,26 @@ public sealed class ExportBehaviourTests : IDisposable
     [InlineData("--format", "xlsx")]
     [InlineData("--jobs", "0")]
     [InlineData("--time-limit", "0")]
+    [InlineData("--names", "long")]
     public void Bad_options_exit_with_2(string option, string value)
     {
         var dir = WriteReports(1);
         var (code, _, err) = Run("export", dir, "--out", Path.Combine(_root, "o"), option, value);
         code.Should().Be(2);
         err.Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public void Names_short_writes_short_cell_columns_and_the_codebook_lists_them()
+    {
+        var dir = WriteReports(1);
+        var outDir = Path.Combine(_root, "short");
+        var (code, _, err) = Run("export", dir, "--out", outDir, "--names", "short", "-q");
+        code.Should().Be(0, err);
+        var header = File.ReadLines(Path.Combine(outDir, "reports.csv")).First().Split(',');
+        header.Should().Contain("req_new_np").And.Contain("rl_review_corrected").And.NotContain("Requests.NewRequests.NaturalPerson");
+        header.Take(3).Should().Equal("file", "source", "agency");
+        File.ReadLines(Path.Combine(outDir, "codebook.csv")).Should().Contain(l => l.StartsWith("reports,Requests.NewRequests.NaturalPerson,req_new_np,int64,件,both,", StringComparison.Ordinal));
     }
 
     [Fact]

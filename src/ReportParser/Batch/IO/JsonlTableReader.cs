@@ -3,7 +3,10 @@ using System.Text.Json;
 
 namespace ReportParser.Batch.IO;
 
-/// <summary>Reads a JSONL table back; the values are taken in key order, so the columns are the schema's.</summary>
+/// <summary>
+/// Reads a JSONL table back (numbers as printed, null as empty); the values are taken in key order. The columns are the
+/// keys of the first object (the schema's columns when the file has no rows).
+/// </summary>
 internal sealed class JsonlTableReader : ITableReader
 {
     private readonly StreamReader _reader;
@@ -12,14 +15,21 @@ internal sealed class JsonlTableReader : ITableReader
     {
         _reader = new StreamReader(path, Encoding.UTF8);
         Columns = columns;
+        while ((_first = _reader.ReadLine()) is { Length: 0 }) { }
+        if (_first is null) return;
+        using var doc = JsonDocument.Parse(_first);
+        Columns = doc.RootElement.EnumerateObject().Select(p => p.Name).ToArray();
     }
+
+    private string? _first;
 
     public IReadOnlyList<string> Columns { get; }
 
     public IEnumerable<string[]> Rows()
     {
-        string? line;
-        while ((line = _reader.ReadLine()) is not null)
+        string? line = _first;
+        _first = null;
+        for (; line is not null; line = _reader.ReadLine())
         {
             if (line.Length == 0) continue;
             using var doc = JsonDocument.Parse(line);
@@ -28,12 +38,20 @@ internal sealed class JsonlTableReader : ITableReader
             foreach (var p in doc.RootElement.EnumerateObject())
             {
                 if (i >= row.Length) break;
-                row[i++] = p.Value.ValueKind == JsonValueKind.Null ? "" : p.Value.GetString() ?? "";
+                row[i++] = Text(p.Value);
             }
             for (; i < row.Length; i++) row[i] = "";
             yield return row;
         }
     }
+
+    /// <summary>A value as the schema's text: a number as printed, null as empty.</summary>
+    private static string Text(JsonElement v) => v.ValueKind switch
+    {
+        JsonValueKind.Null => "",
+        JsonValueKind.Number => v.GetRawText(),
+        _ => v.GetString() ?? "",
+    };
 
     public void Dispose() => _reader.Dispose();
 }

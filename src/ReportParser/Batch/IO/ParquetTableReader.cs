@@ -1,24 +1,32 @@
 using Parquet;
-using Parquet.Schema;
+using ReportParser.Export;
 
 namespace ReportParser.Batch.IO;
 
-/// <summary>Reads a Parquet table back row group by row group; the columns are the file's schema.</summary>
+/// <summary>
+/// Reads a Parquet table back row group by row group as invariant text (the text the schema gives, so a merge writes
+/// the same values again); the columns and their types are the file's schema.
+/// </summary>
 internal sealed class ParquetTableReader : ITableReader
 {
     private readonly FileStream _stream;
     private readonly ParquetReader _reader;
-    private readonly DataField[] _fields;
+    private readonly ParquetColumn[] _columns;
 
     public ParquetTableReader(string path)
     {
         _stream = File.OpenRead(path);
-        _reader = ParquetReader.CreateAsync(_stream).GetAwaiter().GetResult();
-        _fields = _reader.Schema.GetDataFields();
-        Columns = _fields.Select(f => f.Name).ToArray();
+        _reader = ParquetReader.CreateAsync(_stream, ParquetColumn.ReaderOptions).GetAwaiter().GetResult();
+        var fields = _reader.Schema.GetDataFields();
+        Columns = fields.Select(f => f.Name).ToArray();
+        Types = fields.Select(ParquetColumn.TypeOf).ToArray();
+        _columns = fields.Select(ParquetColumn.Create).ToArray();
     }
 
     public IReadOnlyList<string> Columns { get; }
+
+    /// <summary>The column types as the file stores them (<see cref="ColumnType.Text"/> for a type the schema has no name for).</summary>
+    public IReadOnlyList<ColumnType> Types { get; }
 
     public IEnumerable<string[]> Rows()
     {
@@ -29,17 +37,12 @@ internal sealed class ParquetTableReader : ITableReader
             using (var group = _reader.OpenRowGroupReader(g))
             {
                 count = group.RowCount;
-                columns = new string?[_fields.Length][];
-                for (int i = 0; i < _fields.Length; i++)
-                {
-                    var values = new string?[count];
-                    group.ReadAsync(_fields[i], values.AsMemory(), null, CancellationToken.None).AsTask().GetAwaiter().GetResult();
-                    columns[i] = values;
-                }
+                columns = new string?[_columns.Length][];
+                for (int i = 0; i < _columns.Length; i++) columns[i] = _columns[i].Read(group, count);
             }
             for (long r = 0; r < count; r++)
             {
-                var row = new string[_fields.Length];
+                var row = new string[_columns.Length];
                 for (int i = 0; i < row.Length; i++) row[i] = columns[i][r] ?? "";
                 yield return row;
             }

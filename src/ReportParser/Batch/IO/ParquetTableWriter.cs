@@ -1,40 +1,40 @@
 using Parquet;
 using Parquet.Schema;
+using ReportParser.Export;
 
 namespace ReportParser.Batch.IO;
 
-/// <summary>Every column a nullable UTF-8 string, so the schema is the same in every format and every shard; rows buffered per row group.</summary>
+/// <summary>Each column typed from the table's <see cref="RowSchema.Types"/> (fixed by the tool version, so every shard has one schema), null when no value; rows buffered per row group.</summary>
 internal sealed class ParquetTableWriter : ITableWriter
 {
     private readonly FileStream _stream;
     private readonly ParquetWriter _writer;
-    private readonly DataField[] _fields;
-    private readonly List<string?>[] _buffer;
+    private readonly ParquetColumn[] _columns;
     private readonly int _rowGroupSize;
+    private int _buffered;
 
-    public ParquetTableWriter(string path, IReadOnlyList<string> columns, int rowGroupSize)
+    public ParquetTableWriter(string path, IReadOnlyList<string> columns, IReadOnlyList<ColumnType> types, int rowGroupSize)
     {
         _rowGroupSize = rowGroupSize;
-        _fields = columns.Select(c => (DataField)new DataField<string>(c, true)).ToArray();
-        _buffer = columns.Select(_ => new List<string?>()).ToArray();
+        _columns = columns.Select((c, i) => ParquetColumn.Create(c, types[i])).ToArray();
         _stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
-        _writer = ParquetWriter.CreateAsync(new ParquetSchema(_fields), _stream).GetAwaiter().GetResult();
+        _writer = ParquetWriter.CreateAsync(new ParquetSchema(_columns.Select(c => (Field)c.Field).ToArray()), _stream).GetAwaiter().GetResult();
     }
 
     public void Write(IReadOnlyList<string?> row)
     {
-        for (int i = 0; i < _buffer.Length; i++) _buffer[i].Add(string.IsNullOrEmpty(row[i]) ? null : row[i]);
-        if (_buffer[0].Count >= _rowGroupSize) Flush();
+        for (int i = 0; i < _columns.Length; i++) _columns[i].Add(row[i]);
+        if (++_buffered >= _rowGroupSize) Flush();
     }
 
     private void Flush()
     {
-        if (_buffer[0].Count == 0) return;
+        if (_buffered == 0) return;
         using (var group = _writer.CreateRowGroup())
         {
-            for (int i = 0; i < _fields.Length; i++) group.WriteAsync(_fields[i], _buffer[i]!, null).GetAwaiter().GetResult();
+            foreach (var c in _columns) c.Flush(group);
         }
-        foreach (var b in _buffer) b.Clear();
+        _buffered = 0;
     }
 
     public void Dispose()
