@@ -124,22 +124,30 @@ internal static class FormatDetector
 {
     public static SourceFormat Detect(byte[]? bytes, string? text, string name)
     {
-        if (bytes is not null)
-        {
-            var span = bytes.AsSpan();
-            int skip = 0;
-            while (skip < span.Length && skip < 1024 && span[skip] != (byte)'%' && (span[skip] is (byte)' ' or (byte)'\r' or (byte)'\n' or (byte)'\t' or 0xEF or 0xBB or 0xBF)) skip++;
-            if (span.Length - skip >= 5 && span.Slice(skip, 5).SequenceEqual("%PDF-"u8)) return SourceFormat.Pdf;
-            if (span.IndexOf("%PDF-"u8) is int at && at >= 0 && at < 1024) return SourceFormat.Pdf;
-            if (Office.OfficeDetector.Detect(span, bytes) is { } office) return office;
-            var head = span.Length >= 2 && span[0] == 0xFF && span[1] == 0xFE
-                ? System.Text.Encoding.Unicode.GetString(span[2..Math.Min(span.Length & ~1, 8192)])
-                : System.Text.Encoding.Latin1.GetString(span[..Math.Min(span.Length, 4096)]);
-            if (LooksHtml(head)) return SourceFormat.Html;
-            return SourceFormat.Text;
-        }
+        if (bytes is not null) return DetectBytes(bytes);
         if (text is not null && LooksHtml(text.Length > 4096 ? text[..4096] : text)) return SourceFormat.Html;
         return SourceFormat.Text;
+    }
+
+    private static SourceFormat DetectBytes(byte[] bytes)
+    {
+        var span = bytes.AsSpan();
+        if (LooksPdf(span)) return SourceFormat.Pdf;
+        if (Office.OfficeDetector.Detect(span, bytes) is { } office) return office;
+        var head = span.Length >= 2 && span[0] == 0xFF && span[1] == 0xFE
+            ? System.Text.Encoding.Unicode.GetString(span[2..Math.Min(span.Length & ~1, 8192)])
+            : System.Text.Encoding.Latin1.GetString(span[..Math.Min(span.Length, 4096)]);
+        if (LooksHtml(head)) return SourceFormat.Html;
+        return SourceFormat.Text;
+    }
+
+    /// <summary>A <c>%PDF-</c> header after blanks and a byte order mark, or anywhere in the first 1024 bytes.</summary>
+    private static bool LooksPdf(ReadOnlySpan<byte> span)
+    {
+        int skip = 0;
+        while (skip < span.Length && skip < 1024 && span[skip] != (byte)'%' && (span[skip] is (byte)' ' or (byte)'\r' or (byte)'\n' or (byte)'\t' or 0xEF or 0xBB or 0xBF)) skip++;
+        if (span.Length - skip >= 5 && span.Slice(skip, 5).SequenceEqual("%PDF-"u8)) return true;
+        return span.IndexOf("%PDF-"u8) is int at && at >= 0 && at < 1024;
     }
 
     /// <summary>The format a file name claims (.pdf, .htm/.html/.shtml, the office formats), or null for other names.</summary>

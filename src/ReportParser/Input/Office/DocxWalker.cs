@@ -177,31 +177,8 @@ internal sealed class DocxWalker
         {
             switch (e.Name.LocalName)
             {
-                case "t":
-                    if (!InInstruction) text.Append(e.Value);
-                    break;
-                case "tab" or "ptab":
-                    if (!InInstruction) text.Append(" ");
-                    break;
-                case "br" or "cr":
-                    if (!InInstruction) text.Break();
-                    break;
-                case "noBreakHyphen":
-                    if (!InInstruction) text.Append("-");
-                    break;
                 case "fldChar":
-                    switch (Docx.Attr(e, "fldCharType"))
-                    {
-                        case "begin":
-                            if (_fields.Count < 64) _fields.Add(true);
-                            break;
-                        case "separate":
-                            if (_fields.Count > 0) _fields[^1] = false;
-                            break;
-                        case "end":
-                            if (_fields.Count > 0) _fields.RemoveAt(_fields.Count - 1);
-                            break;
-                    }
+                    OnFieldChar(e);
                     break;
                 case "drawing" or "pict" or "object":
                     CollectBoxes(e, boxes, depth + 1);
@@ -209,8 +186,48 @@ internal sealed class DocxWalker
                 case "AlternateContent":
                     if (Choose(e) is { } branch) CollectBoxes(branch, boxes, depth + 1);
                     break;
-                    // instrText, delText, rPr, sym, footnote references: not shown text.
+                default:
+                    AppendRunText(e, text);
+                    break;
             }
+        }
+    }
+
+    /// <summary>The shown text of one run child (text, tab, break, hyphen), outside field instructions.</summary>
+    private void AppendRunText(XElement e, ParagraphText text)
+    {
+        switch (e.Name.LocalName)
+        {
+            case "t":
+                if (!InInstruction) text.Append(e.Value);
+                break;
+            case "tab" or "ptab":
+                if (!InInstruction) text.Append(" ");
+                break;
+            case "br" or "cr":
+                if (!InInstruction) text.Break();
+                break;
+            case "noBreakHyphen":
+                if (!InInstruction) text.Append("-");
+                break;
+                // instrText, delText, rPr, sym, footnote references: not shown text.
+        }
+    }
+
+    /// <summary>Opens, separates or closes a complex field.</summary>
+    private void OnFieldChar(XElement e)
+    {
+        switch (Docx.Attr(e, "fldCharType"))
+        {
+            case "begin":
+                if (_fields.Count < 64) _fields.Add(true);
+                break;
+            case "separate":
+                if (_fields.Count > 0) _fields[^1] = false;
+                break;
+            case "end":
+                if (_fields.Count > 0) _fields.RemoveAt(_fields.Count - 1);
+                break;
         }
     }
 
@@ -249,39 +266,55 @@ internal sealed class DocxWalker
         public bool HMergeContinue;
     }
 
+    /// <summary>The walk's state before a table, to undo when the table is re-read as flow.</summary>
+    private readonly record struct WalkMark(int Paragraphs, List<bool> Fields, int Blocks, object Counters);
+
     private void EmitTable(XElement tbl, int tableDepth, int depth)
     {
-        if (_stopped || TooDeep(depth)) return;
-        if (tableDepth > MaxTableDepth)
-        {
-            if (!_tableDepthReported)
-            {
-                _tableDepthReported = true;
-                _bag.Warning(DiagnosticCode.LimitExceeded, new SourceLocation(Math.Max(1, _paragraphs), 1), $"tables are nested more than {MaxTableDepth} deep; the deeper tables were not read");
-            }
-            return;
-        }
+        if (_stopped || TooDeep(depth) || TableTooDeep(tableDepth)) return;
         // Remember the state: a layout table is re-read as flow.
-        int paragraphsBefore = _paragraphs;
-        var fieldsBefore = _fields.ToList();
-        var numberingMark = _blocks.Count;
-        var counters = _numbering.Snapshot();
+        var mark = new WalkMark(_paragraphs, _fields.ToList(), _blocks.Count, _numbering.Snapshot());
 
         var nested = new List<XElement>();
         var boxes = new List<XElement>();
         var rows = new List<List<CellContent>>();
         var rowLines = new List<int>();
+        if (!ReadRows(tbl, depth, nested, boxes, rows, rowLines)) return;
+
+        var grid = ExpandSpans(rows, rowLines);
+        if (IsLayout(rows, grid, nested))
+        {
+            ReadAgainAsFlow(tbl, tableDepth, depth, mark);
+            return;
+        }
+
+        var texts = grid.Select(r => (IReadOnlyList<string>)r.Select(c => c.Text).ToList()).ToList();
+        if (!HtmlMetadataTable.TryHarvest(texts, _metadata)) AddTableBlock(grid, rowLines);
+        foreach (var n in nested) EmitTable(n, tableDepth + 1, depth + 1);
+        foreach (var box in boxes) WalkBlocks(box, depth + 1);
+    }
+
+    /// <summary>True (reporting it once) when a table is nested deeper than <see cref="MaxTableDepth"/>.</summary>
+    private bool TableTooDeep(int tableDepth)
+    {
+        if (tableDepth <= MaxTableDepth) return false;
+        if (!_tableDepthReported)
+        {
+            _tableDepthReported = true;
+            _bag.Warning(DiagnosticCode.LimitExceeded, new SourceLocation(Math.Max(1, _paragraphs), 1), $"tables are nested more than {MaxTableDepth} deep; the deeper tables were not read");
+        }
+        return true;
+    }
+
+    /// <summary>Reads the table's rows into cells; false when the walk stopped inside it.</summary>
+    private bool ReadRows(XElement tbl, int depth, List<XElement> nested, List<XElement> boxes, List<List<CellContent>> rows, List<int> rowLines)
+    {
         long cellCount = 0;
         foreach (var tr in RowsOf(tbl, depth + 1))
         {
             if (Docx.Child(tr, "trPr") is { } trPr0 && Docx.Child(trPr0, "del") is not null) continue; // a deleted row
             var row = new List<CellContent>();
-            int before = 0, after = 0;
-            if (Docx.Child(tr, "trPr") is { } trPr)
-            {
-                before = Math.Clamp(Docx.Child(trPr, "gridBefore") is { } gb ? Docx.IntAttr(gb, "val") ?? 0 : 0, 0, 64);
-                after = Math.Clamp(Docx.Child(trPr, "gridAfter") is { } ga ? Docx.IntAttr(ga, "val") ?? 0 : 0, 0, 64);
-            }
+            var (before, after) = GridPadding(tr);
             for (int i = 0; i < before; i++) row.Add(new CellContent());
             int firstLine = _paragraphs + 1;
             foreach (var tc in CellsOf(tr, depth + 1))
@@ -289,15 +322,28 @@ internal sealed class DocxWalker
                 var cell = ReadCell(tc, nested, boxes, depth + 1);
                 row.Add(cell);
                 cellCount += cell.Location;
-                if (_stopped) return;
+                if (_stopped) return false;
             }
             for (int i = 0; i < after; i++) row.Add(new CellContent());
             rows.Add(row);
             rowLines.Add(firstLine);
             if (cellCount > _options.MaxTableCells * 2L) break; // Limits cuts the grid; do not build a bigger one
         }
+        return true;
+    }
 
-        // Expand spans into grid positions.
+    /// <summary>The grid columns a row skips before its first cell and after its last (gridBefore, gridAfter).</summary>
+    private static (int Before, int After) GridPadding(XElement tr)
+    {
+        if (Docx.Child(tr, "trPr") is not { } trPr) return (0, 0);
+        int before = Math.Clamp(Docx.Child(trPr, "gridBefore") is { } gb ? Docx.IntAttr(gb, "val") ?? 0 : 0, 0, 64);
+        int after = Math.Clamp(Docx.Child(trPr, "gridAfter") is { } ga ? Docx.IntAttr(ga, "val") ?? 0 : 0, 0, 64);
+        return (before, after);
+    }
+
+    /// <summary>Expands spans into grid positions; merged continuations are empty.</summary>
+    private static List<List<(string Text, int Line)>> ExpandSpans(List<List<CellContent>> rows, List<int> rowLines)
+    {
         var grid = new List<List<(string Text, int Line)>>(rows.Count);
         foreach (var row in rows)
         {
@@ -312,44 +358,47 @@ internal sealed class DocxWalker
             }
             grid.Add(g);
         }
+        return grid;
+    }
 
+    /// <summary>A table used for layout: one column, long or many-paragraph cells, or nesting with little data.</summary>
+    private static bool IsLayout(List<List<CellContent>> rows, List<List<(string Text, int Line)>> grid, List<XElement> nested)
+    {
         int width = grid.Count == 0 ? 0 : grid.Max(r => r.Count);
         int dataRows = grid.Count(r => r.Count(c => c.Text.Length > 0) >= 2);
         bool longText = rows.Any(r => r.Any(c => c.Text.Length > 200));
         bool blocky = rows.Any(r => r.Any(c => c.Paragraphs > 12));
-        bool layout = width <= 1 || longText || blocky || (nested.Count > 0 && dataRows < 2);
-        if (layout)
-        {
-            // Read again as flow: undo the counters, then walk the cells in order.
-            _paragraphs = paragraphsBefore;
-            _fields.Clear();
-            _fields.AddRange(fieldsBefore);
-            if (_blocks.Count > numberingMark) _blocks.RemoveRange(numberingMark, _blocks.Count - numberingMark);
-            _numbering.Restore(counters);
-            foreach (var tr in RowsOf(tbl, depth + 1))
-            {
-                foreach (var tc in CellsOf(tr, depth + 1)) WalkCellAsFlow(tc, tableDepth, depth + 1);
-            }
-            return;
-        }
+        return width <= 1 || longText || blocky || (nested.Count > 0 && dataRows < 2);
+    }
 
-        var texts = grid.Select(r => (IReadOnlyList<string>)r.Select(c => c.Text).ToList()).ToList();
-        if (!HtmlMetadataTable.TryHarvest(texts, _metadata))
+    /// <summary>Undoes what reading the table did (counters, fields, blocks, numbering), then walks its cells in order as flow.</summary>
+    private void ReadAgainAsFlow(XElement tbl, int tableDepth, int depth, WalkMark mark)
+    {
+        _paragraphs = mark.Paragraphs;
+        _fields.Clear();
+        _fields.AddRange(mark.Fields);
+        if (_blocks.Count > mark.Blocks) _blocks.RemoveRange(mark.Blocks, _blocks.Count - mark.Blocks);
+        _numbering.Restore(mark.Counters);
+        foreach (var tr in RowsOf(tbl, depth + 1))
         {
-            int index = ++_tables;
-            var blockRows = new List<GridRow>(grid.Count);
-            for (int r = 0; r < grid.Count; r++)
-            {
-                var src = grid[r];
-                if (src.All(c => c.Text.Length == 0)) continue;
-                var cells = new List<GridCell>(src.Count);
-                for (int c = 0; c < src.Count; c++) cells.Add(new GridCell(src[c].Text, new SourceLocation(src[c].Line, 1).InGrid(index, r + 1, c + 1)));
-                blockRows.Add(new GridRow(cells, new SourceLocation(rowLines[r], 1).InGrid(index, r + 1, 1)));
-            }
-            if (blockRows.Count > 0) _blocks.Add(new TableBlock(blockRows, blockRows[0].Location));
+            foreach (var tc in CellsOf(tr, depth + 1)) WalkCellAsFlow(tc, tableDepth, depth + 1);
         }
-        foreach (var n in nested) EmitTable(n, tableDepth + 1, depth + 1);
-        foreach (var box in boxes) WalkBlocks(box, depth + 1);
+    }
+
+    /// <summary>Adds the grid as a table block, leaving out empty rows.</summary>
+    private void AddTableBlock(List<List<(string Text, int Line)>> grid, List<int> rowLines)
+    {
+        int index = ++_tables;
+        var blockRows = new List<GridRow>(grid.Count);
+        for (int r = 0; r < grid.Count; r++)
+        {
+            var src = grid[r];
+            if (src.All(c => c.Text.Length == 0)) continue;
+            var cells = new List<GridCell>(src.Count);
+            for (int c = 0; c < src.Count; c++) cells.Add(new GridCell(src[c].Text, new SourceLocation(src[c].Line, 1).InGrid(index, r + 1, c + 1)));
+            blockRows.Add(new GridRow(cells, new SourceLocation(rowLines[r], 1).InGrid(index, r + 1, 1)));
+        }
+        if (blockRows.Count > 0) _blocks.Add(new TableBlock(blockRows, blockRows[0].Location));
     }
 
     private void WalkCellAsFlow(XElement tc, int tableDepth, int depth)

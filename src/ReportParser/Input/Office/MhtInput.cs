@@ -99,37 +99,43 @@ internal static class MhtInput
     private static byte[] Decode(string? encoding, string body)
     {
         var e = encoding?.Trim().ToLowerInvariant();
-        if (e == "base64")
-        {
-            var sb = new StringBuilder(body.Length);
-            foreach (var c in body) if (char.IsAsciiLetterOrDigit(c) || c is '+' or '/' or '=') sb.Append(c);
-            var s = sb.ToString();
-            int pad = s.IndexOf('=', StringComparison.Ordinal);
-            if (pad >= 0) s = s[..pad];
-            s = s.PadRight((s.Length + 3) / 4 * 4, '=');
-            return Convert.TryFromBase64String(s, new byte[s.Length], out _) ? Convert.FromBase64String(s) : Encoding.Latin1.GetBytes(body);
-        }
-        if (e == "quoted-printable")
-        {
-            var output = new List<byte>(body.Length);
-            for (int i = 0; i < body.Length; i++)
-            {
-                var c = body[i];
-                if (c == '=' && i + 1 < body.Length)
-                {
-                    if (body[i + 1] == '\n') { i++; continue; }
-                    if (body[i + 1] == '\r' && i + 2 < body.Length && body[i + 2] == '\n') { i += 2; continue; }
-                    if (i + 2 < body.Length && Uri.IsHexDigit(body[i + 1]) && Uri.IsHexDigit(body[i + 2]))
-                    {
-                        output.Add((byte)((Convert.ToInt32(body[i + 1].ToString(), 16) << 4) | Convert.ToInt32(body[i + 2].ToString(), 16)));
-                        i += 2;
-                        continue;
-                    }
-                }
-                output.Add((byte)c);
-            }
-            return output.ToArray();
-        }
+        if (e == "base64") return DecodeBase64(body);
+        if (e == "quoted-printable") return DecodeQuotedPrintable(body);
         return Encoding.Latin1.GetBytes(body);
+    }
+
+    /// <summary>Base64 with line breaks and stray characters dropped and the padding repaired; the raw text when it still does not decode.</summary>
+    private static byte[] DecodeBase64(string body)
+    {
+        var sb = new StringBuilder(body.Length);
+        foreach (var c in body) if (char.IsAsciiLetterOrDigit(c) || c is '+' or '/' or '=') sb.Append(c);
+        var s = sb.ToString();
+        int pad = s.IndexOf('=', StringComparison.Ordinal);
+        if (pad >= 0) s = s[..pad];
+        s = s.PadRight((s.Length + 3) / 4 * 4, '=');
+        return Convert.TryFromBase64String(s, new byte[s.Length], out _) ? Convert.FromBase64String(s) : Encoding.Latin1.GetBytes(body);
+    }
+
+    /// <summary>Quoted-printable: <c>=XX</c> escapes and soft line breaks; anything else is kept as it is.</summary>
+    private static byte[] DecodeQuotedPrintable(string body)
+    {
+        var output = new List<byte>(body.Length);
+        for (int i = 0; i < body.Length; i++)
+        {
+            var c = body[i];
+            if (c == '=' && i + 1 < body.Length)
+            {
+                if (body[i + 1] == '\n') { i++; continue; }
+                if (body[i + 1] == '\r' && i + 2 < body.Length && body[i + 2] == '\n') { i += 2; continue; }
+                if (i + 2 < body.Length && Uri.IsHexDigit(body[i + 1]) && Uri.IsHexDigit(body[i + 2]))
+                {
+                    output.Add((byte)((Convert.ToInt32(body[i + 1].ToString(), 16) << 4) | Convert.ToInt32(body[i + 2].ToString(), 16)));
+                    i += 2;
+                    continue;
+                }
+            }
+            output.Add((byte)c);
+        }
+        return output.ToArray();
     }
 }

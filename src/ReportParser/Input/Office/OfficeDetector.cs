@@ -33,60 +33,79 @@ internal static class OfficeDetector
         try
         {
             using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
-            bool contentTypes = false, word = false, excel = false;
-            string? mimetype = null;
-            foreach (var e in zip.Entries)
-            {
-                switch (e.FullName)
-                {
-                    case "[Content_Types].xml":
-                        contentTypes = true;
-                        break;
-                    case "word/document.xml":
-                        word = true;
-                        break;
-                    case "xl/workbook.xml":
-                        excel = true;
-                        break;
-                    case "mimetype" when e.Length is > 0 and < 200:
-                        using (var s = e.Open())
-                        using (var r = new StreamReader(s, Encoding.ASCII))
-                        {
-                            mimetype = r.ReadToEnd().Trim();
-                        }
-                        break;
-                }
-            }
-            if (contentTypes && word) return SourceFormat.Docx;
-            if (contentTypes && excel) return SourceFormat.Xlsx;
-            if (mimetype is not null)
-            {
-                if (mimetype.StartsWith("application/vnd.oasis.opendocument.text", StringComparison.Ordinal)) return SourceFormat.Odt;
-                if (mimetype.StartsWith("application/vnd.oasis.opendocument.spreadsheet", StringComparison.Ordinal)) return SourceFormat.Ods;
-            }
-            if (contentTypes)
-            {
-                // The main part may live elsewhere: its content type says what it is.
-                var ct = zip.GetEntry("[Content_Types].xml");
-                if (ct is not null && ct.Length < 1_000_000)
-                {
-                    using var s = ct.Open();
-                    using var r = new StreamReader(s, Encoding.UTF8);
-                    var text = r.ReadToEnd();
-                    if (text.Contains("wordprocessingml.document.main+xml", StringComparison.Ordinal)) return SourceFormat.Docx;
-                    if (text.Contains("spreadsheetml.sheet.main+xml", StringComparison.Ordinal)) return SourceFormat.Xlsx;
-                }
-            }
-            return null;
+            return FromEntries(zip);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or NotSupportedException or ArgumentException)
         {
-            // A truncated or damaged package: the local file headers still name its parts.
-            var head = bytes.AsSpan(0, Math.Min(bytes.Length, 1 << 20));
-            if (head.IndexOf("word/"u8) >= 0) return SourceFormat.Docx;
-            if (head.IndexOf("xl/"u8) >= 0) return SourceFormat.Xlsx;
-            return null;
+            return FromLocalHeaders(bytes);
         }
+    }
+
+    /// <summary>The format a package's part names say (OOXML main parts, the ODF mimetype), else its content types.</summary>
+    private static SourceFormat? FromEntries(ZipArchive zip)
+    {
+        bool contentTypes = false, word = false, excel = false;
+        string? mimetype = null;
+        foreach (var e in zip.Entries)
+        {
+            switch (e.FullName)
+            {
+                case "[Content_Types].xml":
+                    contentTypes = true;
+                    break;
+                case "word/document.xml":
+                    word = true;
+                    break;
+                case "xl/workbook.xml":
+                    excel = true;
+                    break;
+                case "mimetype" when e.Length is > 0 and < 200:
+                    mimetype = ReadMimetype(e);
+                    break;
+            }
+        }
+        if (contentTypes && word) return SourceFormat.Docx;
+        if (contentTypes && excel) return SourceFormat.Xlsx;
+        if (OdfFormat(mimetype) is { } odf) return odf;
+        return contentTypes ? FromContentTypes(zip) : null;
+    }
+
+    private static string ReadMimetype(ZipArchiveEntry e)
+    {
+        using var s = e.Open();
+        using var r = new StreamReader(s, Encoding.ASCII);
+        return r.ReadToEnd().Trim();
+    }
+
+    /// <summary>The OpenDocument format an ODF mimetype names, or null.</summary>
+    private static SourceFormat? OdfFormat(string? mimetype)
+    {
+        if (mimetype is null) return null;
+        if (mimetype.StartsWith("application/vnd.oasis.opendocument.text", StringComparison.Ordinal)) return SourceFormat.Odt;
+        if (mimetype.StartsWith("application/vnd.oasis.opendocument.spreadsheet", StringComparison.Ordinal)) return SourceFormat.Ods;
+        return null;
+    }
+
+    /// <summary>The main part may live elsewhere: its content type says what it is.</summary>
+    private static SourceFormat? FromContentTypes(ZipArchive zip)
+    {
+        var ct = zip.GetEntry("[Content_Types].xml");
+        if (ct is null || ct.Length >= 1_000_000) return null;
+        using var s = ct.Open();
+        using var r = new StreamReader(s, Encoding.UTF8);
+        var text = r.ReadToEnd();
+        if (text.Contains("wordprocessingml.document.main+xml", StringComparison.Ordinal)) return SourceFormat.Docx;
+        if (text.Contains("spreadsheetml.sheet.main+xml", StringComparison.Ordinal)) return SourceFormat.Xlsx;
+        return null;
+    }
+
+    /// <summary>A truncated or damaged package: the local file headers still name its parts.</summary>
+    private static SourceFormat? FromLocalHeaders(byte[] bytes)
+    {
+        var head = bytes.AsSpan(0, Math.Min(bytes.Length, 1 << 20));
+        if (head.IndexOf("word/"u8) >= 0) return SourceFormat.Docx;
+        if (head.IndexOf("xl/"u8) >= 0) return SourceFormat.Xlsx;
+        return null;
     }
 
     /// <summary>The stream and storage names in an OLE2 compound file's directory (bounded; empty when it cannot be read).</summary>

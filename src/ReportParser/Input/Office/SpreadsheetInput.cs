@@ -95,55 +95,8 @@ internal static partial class SpreadsheetInput
                     bag.Info(DiagnosticCode.LimitExceeded, new SourceLocation { Page = sheet }, $"sheet {sheet} ({name}) is hidden and was not read");
                     continue;
                 }
-                var rows = new List<(int Row, string?[] Cells, bool[] Covered)>();
-                int row = 0, hidden = 0;
-                bool outOfTime = false;
-                while (reader.Read())
-                {
-                    row++;
-                    if ((row & 255) == 0 && started.Elapsed > options.TimeBudget)
-                    {
-                        bag.Error(DiagnosticCode.LimitExceeded, new SourceLocation(row, 1) { Page = sheet }, $"the time budget of {options.TimeBudget.TotalSeconds:0.#} s ran out at row {row:N0} of sheet {sheet}; the rest of the workbook was not read");
-                        outOfTime = true;
-                        break;
-                    }
-                    if (row > options.MaxLines)
-                    {
-                        bag.Error(DiagnosticCode.LimitExceeded, new SourceLocation(row, 1) { Page = sheet }, $"sheet {sheet} has more than {options.MaxLines:N0} rows; the rest was not read");
-                        break;
-                    }
-                    if (reader.RowHeight == 0)
-                    {
-                        hidden++;
-                        continue;
-                    }
-                    int n = Math.Min(reader.FieldCount, 1000);
-                    var values = new string?[n];
-                    for (int c = 0; c < n; c++) values[c] = Display(reader.GetValue(c), SafeFormat(reader, c));
-                    cells += n;
-                    rows.Add((row, values, new bool[n]));
-                    if (cells > options.MaxTableCells * 4L)
-                    {
-                        bag.Error(DiagnosticCode.LimitExceeded, new SourceLocation(row, 1) { Page = sheet }, $"the workbook has more than {options.MaxTableCells * 4L:N0} cells; the rest was not read");
-                        break;
-                    }
-                }
-                if (hidden > 0) bag.Info(DiagnosticCode.LimitExceeded, new SourceLocation { Page = sheet }, $"sheet {sheet} ({name}) has {hidden} hidden row(s); they were not read");
-                // Merged ranges are known once the sheet is read: positions they span are empty.
-                var byRow = rows.ToDictionary(r => r.Row - 1, r => (r.Cells, r.Covered));
-                foreach (var m in reader.MergeCells ?? Array.Empty<CellRange>())
-                {
-                    for (int r = m.FromRow; r <= Math.Min(m.ToRow, m.FromRow + 10_000); r++)
-                    {
-                        if (!byRow.TryGetValue(r, out var found)) continue;
-                        for (int c = Math.Max(0, m.FromColumn); c <= Math.Min(m.ToColumn, found.Cells.Length - 1); c++)
-                        {
-                            if (r == m.FromRow && c == m.FromColumn) continue;
-                            found.Cells[c] = null;
-                            found.Covered[c] = true;
-                        }
-                    }
-                }
+                var rows = ReadRows(reader, sheet, name, options, bag, started, ref cells, out bool outOfTime);
+                CoverMerges(reader, rows);
                 sheets.Add((sheet, name, rows));
                 if (outOfTime) break;
             }
@@ -158,6 +111,65 @@ internal static partial class SpreadsheetInput
 
     }
 
+    /// <summary>Reads the current sheet's shown rows within the limits; <paramref name="outOfTime"/> when the time budget ran out.</summary>
+    private static List<(int Row, string?[] Cells, bool[] Covered)> ReadRows(IExcelDataReader reader, int sheet, string name, ReportParserOptions options, DiagnosticBag bag, System.Diagnostics.Stopwatch started, ref long cells, out bool outOfTime)
+    {
+        var rows = new List<(int Row, string?[] Cells, bool[] Covered)>();
+        int row = 0, hidden = 0;
+        outOfTime = false;
+        while (reader.Read())
+        {
+            row++;
+            if ((row & 255) == 0 && started.Elapsed > options.TimeBudget)
+            {
+                bag.Error(DiagnosticCode.LimitExceeded, new SourceLocation(row, 1) { Page = sheet }, $"the time budget of {options.TimeBudget.TotalSeconds:0.#} s ran out at row {row:N0} of sheet {sheet}; the rest of the workbook was not read");
+                outOfTime = true;
+                break;
+            }
+            if (row > options.MaxLines)
+            {
+                bag.Error(DiagnosticCode.LimitExceeded, new SourceLocation(row, 1) { Page = sheet }, $"sheet {sheet} has more than {options.MaxLines:N0} rows; the rest was not read");
+                break;
+            }
+            if (reader.RowHeight == 0)
+            {
+                hidden++;
+                continue;
+            }
+            int n = Math.Min(reader.FieldCount, 1000);
+            var values = new string?[n];
+            for (int c = 0; c < n; c++) values[c] = Display(reader.GetValue(c), SafeFormat(reader, c));
+            cells += n;
+            rows.Add((row, values, new bool[n]));
+            if (cells > options.MaxTableCells * 4L)
+            {
+                bag.Error(DiagnosticCode.LimitExceeded, new SourceLocation(row, 1) { Page = sheet }, $"the workbook has more than {options.MaxTableCells * 4L:N0} cells; the rest was not read");
+                break;
+            }
+        }
+        if (hidden > 0) bag.Info(DiagnosticCode.LimitExceeded, new SourceLocation { Page = sheet }, $"sheet {sheet} ({name}) has {hidden} hidden row(s); they were not read");
+        return rows;
+    }
+
+    /// <summary>Merged ranges are known once the sheet is read: positions they span (but their first) are emptied and marked covered.</summary>
+    private static void CoverMerges(IExcelDataReader reader, List<(int Row, string?[] Cells, bool[] Covered)> rows)
+    {
+        var byRow = rows.ToDictionary(r => r.Row - 1, r => (r.Cells, r.Covered));
+        foreach (var m in reader.MergeCells ?? Array.Empty<CellRange>())
+        {
+            for (int r = m.FromRow; r <= Math.Min(m.ToRow, m.FromRow + 10_000); r++)
+            {
+                if (!byRow.TryGetValue(r, out var found)) continue;
+                for (int c = Math.Max(0, m.FromColumn); c <= Math.Min(m.ToColumn, found.Cells.Length - 1); c++)
+                {
+                    if (r == m.FromRow && c == m.FromColumn) continue;
+                    found.Cells[c] = null;
+                    found.Covered[c] = true;
+                }
+            }
+        }
+    }
+
     private static string? SafeFormat(IExcelDataReader reader, int column)
     {
         try { return reader.GetNumberFormatString(column); }
@@ -167,86 +179,120 @@ internal static partial class SpreadsheetInput
     /// <summary>Splits one sheet's rows into paragraphs and tables, as described on the type.</summary>
     private static void Cut(List<(int Row, string?[] Cells, bool[] Covered)> rows, int sheet, List<Block> blocks, Dictionary<string, string> metadata, ref int tables)
     {
-        var table = new List<(int Row, string?[] Cells, bool[] Covered)>();
-        bool hasMulti = false;
+        var cut = new SheetCut(sheet, blocks, metadata);
         for (int i = 0; i < rows.Count; i++)
         {
-            var (row, cells, _) = rows[i];
-            int filled = cells.Count(c => !string.IsNullOrWhiteSpace(c));
-            if (filled == 0)
-            {
-                Flush(ref tables);
-                continue;
-            }
-            if (filled == 1)
-            {
-                var text = HtmlText.Normalize(cells.First(c => !string.IsNullOrWhiteSpace(c)));
-                bool nextIsTableRow = i + 1 < rows.Count && rows[i + 1].Cells.Count(c => !string.IsNullOrWhiteSpace(c)) >= 2;
-                if (hasMulti && nextIsTableRow && !TopHeading().IsMatch(text) && text.Length <= 60)
-                {
-                    table.Add(rows[i]);
-                    continue;
-                }
-                Flush(ref tables);
-                int col = Array.FindIndex(cells, c => !string.IsNullOrWhiteSpace(c)) + 1;
-                if (nextIsTableRow && !TopHeading().IsMatch(text) && text.Length <= 60)
-                {
-                    // A label row that opens a table (its header spans the columns).
-                    table.Add(rows[i]);
-                    continue;
-                }
-                blocks.Add(new ParagraphBlock(text, new SourceLocation(row, col) { Page = sheet }));
-                continue;
-            }
-            hasMulti = true;
-            table.Add(rows[i]);
+            int filled = rows[i].Cells.Count(c => !string.IsNullOrWhiteSpace(c));
+            if (filled == 0) cut.Flush(ref tables);
+            else if (filled == 1) cut.Single(rows, i, ref tables);
+            else cut.Multi(rows[i]);
         }
-        Flush(ref tables);
+        cut.Flush(ref tables);
+    }
 
-        void Flush(ref int count)
+    /// <summary>The rows of the table being gathered while one sheet is cut, and where its paragraphs and tables go.</summary>
+    private sealed class SheetCut
+    {
+        private readonly List<(int Row, string?[] Cells, bool[] Covered)> _table = new();
+        private readonly int _sheet;
+        private readonly List<Block> _blocks;
+        private readonly Dictionary<string, string> _metadata;
+        private bool _hasMulti;
+
+        public SheetCut(int sheet, List<Block> blocks, Dictionary<string, string> metadata)
         {
-            if (table.Count == 0) return;
-            if (!hasMulti)
+            _sheet = sheet;
+            _blocks = blocks;
+            _metadata = metadata;
+        }
+
+        /// <summary>A row with two or more filled cells: a table row.</summary>
+        public void Multi((int Row, string?[] Cells, bool[] Covered) row)
+        {
+            _hasMulti = true;
+            _table.Add(row);
+        }
+
+        /// <summary>A row with one filled cell: a label inside or opening a table, else a paragraph.</summary>
+        public void Single(List<(int Row, string?[] Cells, bool[] Covered)> rows, int i, ref int count)
+        {
+            var (row, cells, _) = rows[i];
+            var text = HtmlText.Normalize(cells.First(c => !string.IsNullOrWhiteSpace(c)));
+            bool nextIsTableRow = i + 1 < rows.Count && rows[i + 1].Cells.Count(c => !string.IsNullOrWhiteSpace(c)) >= 2;
+            if (_hasMulti && nextIsTableRow && !TopHeading().IsMatch(text) && text.Length <= 60)
             {
-                foreach (var (row, cells, _) in table)
-                {
-                    int col = Array.FindIndex(cells, c => !string.IsNullOrWhiteSpace(c));
-                    blocks.Add(new ParagraphBlock(HtmlText.Normalize(cells[col]), new SourceLocation(row, col + 1) { Page = sheet }));
-                }
-                table.Clear();
+                _table.Add(rows[i]);
                 return;
             }
-            int first = table.Min(r => Array.FindIndex(r.Cells, c => !string.IsNullOrWhiteSpace(c)));
-            int last = table.Max(r => Array.FindLastIndex(r.Cells, c => !string.IsNullOrWhiteSpace(c)));
-            // Columns that no cell starts in (every row has a merged cell over them) are an artefact of the
-            // sheet's shared column grid, not columns of this table: they are left out.
-            var columns = new List<int>();
-            for (int c = first; c <= last; c++)
+            Flush(ref count);
+            int col = Array.FindIndex(cells, c => !string.IsNullOrWhiteSpace(c)) + 1;
+            if (nextIsTableRow && !TopHeading().IsMatch(text) && text.Length <= 60)
             {
-                if (table.Any(t => c >= t.Covered.Length || !t.Covered[c])) columns.Add(c);
-            }
-            var texts = table.Select(t => (IReadOnlyList<string>)columns.Select(c => c < t.Cells.Length && t.Cells[c] is { } v ? HtmlText.Normalize(v) : "").ToList()).ToList();
-            if (HtmlMetadataTable.TryHarvest(texts, metadata))
-            {
-                table.Clear();
-                hasMulti = false;
+                // A label row that opens a table (its header spans the columns).
+                _table.Add(rows[i]);
                 return;
             }
+            _blocks.Add(new ParagraphBlock(text, new SourceLocation(row, col) { Page = _sheet }));
+        }
+
+        /// <summary>Emits the gathered rows: as paragraphs when none has two cells, else as metadata or a table.</summary>
+        public void Flush(ref int count)
+        {
+            if (_table.Count == 0) return;
+            if (!_hasMulti)
+            {
+                FlushParagraphs();
+                return;
+            }
+            FlushTable(ref count);
+            _table.Clear();
+            _hasMulti = false;
+        }
+
+        private void FlushParagraphs()
+        {
+            foreach (var (row, cells, _) in _table)
+            {
+                int col = Array.FindIndex(cells, c => !string.IsNullOrWhiteSpace(c));
+                _blocks.Add(new ParagraphBlock(HtmlText.Normalize(cells[col]), new SourceLocation(row, col + 1) { Page = _sheet }));
+            }
+            _table.Clear();
+        }
+
+        private void FlushTable(ref int count)
+        {
+            int first = _table.Min(r => Array.FindIndex(r.Cells, c => !string.IsNullOrWhiteSpace(c)));
+            int last = _table.Max(r => Array.FindLastIndex(r.Cells, c => !string.IsNullOrWhiteSpace(c)));
+            var columns = SharedColumns(first, last);
+            var texts = _table.Select(t => (IReadOnlyList<string>)columns.Select(c => c < t.Cells.Length && t.Cells[c] is { } v ? HtmlText.Normalize(v) : "").ToList()).ToList();
+            if (HtmlMetadataTable.TryHarvest(texts, _metadata)) return;
             int index = ++count;
-            var gridRows = new List<GridRow>(table.Count);
-            for (int r = 0; r < table.Count; r++)
+            var gridRows = new List<GridRow>(_table.Count);
+            for (int r = 0; r < _table.Count; r++)
             {
-                var (row, _, _) = table[r];
+                var (row, _, _) = _table[r];
                 var gridCells = new List<GridCell>(columns.Count);
                 for (int k = 0; k < columns.Count; k++)
                 {
-                    gridCells.Add(new GridCell(texts[r][k], new SourceLocation(row, columns[k] + 1) { Page = sheet }.InGrid(index, r + 1, k + 1)));
+                    gridCells.Add(new GridCell(texts[r][k], new SourceLocation(row, columns[k] + 1) { Page = _sheet }.InGrid(index, r + 1, k + 1)));
                 }
-                gridRows.Add(new GridRow(gridCells, new SourceLocation(row, first + 1) { Page = sheet }.InGrid(index, r + 1, 1)));
+                gridRows.Add(new GridRow(gridCells, new SourceLocation(row, first + 1) { Page = _sheet }.InGrid(index, r + 1, 1)));
             }
-            blocks.Add(new TableBlock(gridRows, gridRows[0].Location));
-            table.Clear();
-            hasMulti = false;
+            _blocks.Add(new TableBlock(gridRows, gridRows[0].Location));
+        }
+
+        /// <summary>
+        /// Columns that no cell starts in (every row has a merged cell over them) are an artefact of the
+        /// sheet's shared column grid, not columns of this table: they are left out.
+        /// </summary>
+        private List<int> SharedColumns(int first, int last)
+        {
+            var columns = new List<int>();
+            for (int c = first; c <= last; c++)
+            {
+                if (_table.Any(t => c >= t.Covered.Length || !t.Covered[c])) columns.Add(c);
+            }
+            return columns;
         }
     }
 
