@@ -79,7 +79,7 @@ public static class ReportJson
             w.WriteString("Heading", s.Heading);
             WriteSpan(w, s.Location);
             if (o.IncludeSectionText) w.WriteString("Text", s.Text);
-            int tables = s.Tables.Count;
+            int tables = s.TableCount;
             if (tables > 0) w.WriteNumber("Tables", tables);
             w.WriteEndObject();
         }

@@ -6,14 +6,20 @@ namespace ReportParser;
 /// </summary>
 public sealed class ReportSection
 {
-    internal ReportSection(SectionKind kind, int number, string heading, SourceLocation location, IReadOnlyList<string> paragraphs, IReadOnlyList<RawTable> tables)
+    private readonly Lazy<IReadOnlyList<string>> _paragraphs;
+    private readonly Lazy<IReadOnlyList<RawTable>> _tables;
+
+    /// <summary>Creates the section; its paragraphs and tables are materialised on first use (most callers read neither).</summary>
+    internal ReportSection(SectionKind kind, int number, string heading, SourceLocation location,
+        Func<IReadOnlyList<string>> paragraphs, Func<IReadOnlyList<RawTable>> tables, int tableCount)
     {
         Kind = kind;
         Number = number;
         Heading = heading;
         Location = location;
-        Paragraphs = paragraphs;
-        Tables = tables;
+        _paragraphs = new Lazy<IReadOnlyList<string>>(paragraphs);
+        _tables = new Lazy<IReadOnlyList<RawTable>>(tables);
+        TableCount = tableCount;
     }
 
     /// <summary>Which template section this is; <see cref="SectionKind.Unknown"/> for a heading outside the template.</summary>
@@ -32,13 +38,16 @@ public sealed class ReportSection
     public SourceLocation Location { get; }
 
     /// <summary>The section's paragraphs (running text; table text is in <see cref="Tables"/>).</summary>
-    public IReadOnlyList<string> Paragraphs { get; }
+    public IReadOnlyList<string> Paragraphs => _paragraphs.Value;
 
     /// <summary>The section's running text: its paragraphs joined by newlines.</summary>
     public string Text => string.Join('\n', Paragraphs);
 
     /// <summary>The section's tables as printed (raw cell text and locations), whether or not they are standard tables.</summary>
-    public IReadOnlyList<RawTable> Tables { get; }
+    public IReadOnlyList<RawTable> Tables => _tables.Value;
+
+    /// <summary>The number of tables in the section (without materialising them).</summary>
+    public int TableCount { get; }
 }
 
 /// <summary>A table as printed: rows of cells with their text and location, before any mapping onto the template.</summary>

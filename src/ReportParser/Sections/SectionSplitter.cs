@@ -11,9 +11,14 @@ internal sealed record SplitDocument(IReadOnlyList<Block> Preamble, IReadOnlyLis
 internal sealed record SplitSection(SectionKind Kind, int Number, string Heading, SourceLocation Location, IReadOnlyList<Block> Blocks)
 {
     /// <summary>The section of the report model: its paragraphs and its tables as printed.</summary>
-    public ReportSection ToModel() => new(Kind, Number, Heading, Location,
-        Blocks.OfType<ParagraphBlock>().Select(p => p.Text).ToList(),
-        Blocks.OfType<TableBlock>().Select(t => new RawTable(t.Rows.Select(r => (IReadOnlyList<RawCell>)r.Cells.Select(c => new RawCell(c.Text, c.Location)).ToList()).ToList(), t.Location)).ToList());
+    public ReportSection ToModel()
+    {
+        var blocks = Blocks;
+        return new(Kind, Number, Heading, Location,
+            () => blocks.OfType<ParagraphBlock>().Select(p => p.Text).ToList(),
+            () => blocks.OfType<TableBlock>().Select(t => new RawTable(t.Rows.Select(r => (IReadOnlyList<RawCell>)r.Cells.Select(c => new RawCell(c.Text, c.Location)).ToList()).ToList(), t.Location)).ToList(),
+            blocks.Count(b => b is TableBlock));
+    }
 }
 
 /// <summary>
