@@ -14,28 +14,18 @@ public static class ReportCellKeys
 
     static ReportCellKeys()
     {
-        var keys = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var parts = new Dictionary<(string, string, string), int>();
-        foreach (var table in new[] { TemplateSchema.Proactive2021, TemplateSchema.Proactive2019, TemplateSchema.Requests2021, TemplateSchema.Requests2019, TemplateSchema.Review })
+        // The schema names the keys and their order once; this class only indexes them.
+        var keys = TemplateSchema.AllCellKeys;
+        var parts = new Dictionary<(string, string, string), int>(keys.Count);
+        IndexOfKey = new Dictionary<string, int>(keys.Count, StringComparer.Ordinal);
+        for (int i = 0; i < keys.Count; i++)
         {
-            foreach (var row in table.Rows)
-            {
-                foreach (var col in row.Columns)
-                {
-                    var key = $"{table.Key}.{row.Key}.{col.Key}";
-                    if (seen.Add(key))
-                    {
-                        parts[(table.Key, row.Key, col.Key)] = keys.Count;
-                        keys.Add(key);
-                    }
-                }
-            }
+            var cell = TemplateSchema.Cell(keys[i]);
+            parts[(cell.Table.Key, cell.Row.Key, cell.Column.Key)] = i;
+            IndexOfKey[keys[i]] = i;
         }
         All = keys;
         IndexOfParts = parts;
-        IndexOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < keys.Count; i++) IndexOfKey[keys[i]] = i;
         RequestColumns = TemplateSchema.RequestColumnArray.Select(c => c.Key).ToList();
         RequestColumnLabels = TemplateSchema.RequestColumnArray.Select(c => c.Label).ToList();
     }
