@@ -40,8 +40,8 @@ internal static class DocxInput
             return empty;
         }
         if (!OfficePackage.Check(bytes, "DOCX", options, bag)) return empty;
-        XDocument body;
-        XDocument? numbering = null, styles = null;
+        XElement? root;
+        XElement? numbering = null, styles = null;
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
         try
         {
@@ -53,16 +53,16 @@ internal static class DocxInput
                 bag.Error(DiagnosticCode.Unreadable, SourceLocation.Unknown, "the DOCX package has no main document part; not parsed");
                 return empty;
             }
-            using (var s = main.GetStream(FileMode.Open, FileAccess.Read)) body = OfficePackage.LoadXml(s, options);
+            using (var s = main.GetStream(FileMode.Open, FileAccess.Read)) root = WordXml.Load(s, options);
             if (main.NumberingDefinitionsPart is { } np)
             {
                 using var s = np.GetStream(FileMode.Open, FileAccess.Read);
-                numbering = OfficePackage.LoadXml(s, options);
+                numbering = WordXml.Load(s, options);
             }
             if (main.StyleDefinitionsPart is { } sp)
             {
                 using var s = sp.GetStream(FileMode.Open, FileAccess.Read);
-                styles = OfficePackage.LoadXml(s, options);
+                styles = WordXml.Load(s, options);
             }
             var props = doc.PackageProperties;
             if (!string.IsNullOrWhiteSpace(props.Title)) metadata[CoreTitle] = props.Title.Trim();
@@ -81,7 +81,6 @@ internal static class DocxInput
             return empty;
         }
 
-        var root = body.Root;
         var bodyElement = root is null ? null : Docx.Child(root, "body");
         if (bodyElement is null)
         {

@@ -32,14 +32,14 @@ internal sealed class DocxNumbering
     private readonly HashSet<string> _usedNums = new(StringComparer.Ordinal);
     private string? _defaultStyle;
 
-    public DocxNumbering(XDocument? numbering, XDocument? styles)
+    public DocxNumbering(XElement? numbering, XElement? styles)
     {
-        if (numbering?.Root is { } root)
+        if (numbering is { } root)
         {
             foreach (var a in root.Elements().Where(e => e.Name.LocalName == "abstractNum")) ReadAbstract(a);
             foreach (var n in root.Elements().Where(e => e.Name.LocalName == "num")) ReadNum(n);
         }
-        if (styles?.Root is { } sroot)
+        if (styles is { } sroot)
         {
             foreach (var s in sroot.Elements().Where(e => e.Name.LocalName == "style")) ReadStyle(s);
         }

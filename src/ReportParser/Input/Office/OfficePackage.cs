@@ -1,6 +1,4 @@
 using System.IO.Compression;
-using System.Xml;
-using System.Xml.Linq;
 using ReportParser.Diagnostics;
 
 namespace ReportParser.Input.Office;
@@ -11,7 +9,7 @@ namespace ReportParser.Input.Office;
 /// <see cref="ReportParserOptions.MaxInputBytes"/>, so that a small zip bomb is refused with an error
 /// diagnostic before anything is inflated. The runtime's zip reader never inflates an entry past its
 /// declared size, so a lying directory cannot grow a part either; XML parts are further read with a
-/// character limit and without DTDs.
+/// character limit and without DTDs (<see cref="WordXml"/>).
 /// </summary>
 internal static class OfficePackage
 {
@@ -54,36 +52,6 @@ internal static class OfficePackage
 
     /// <summary>XML parts nesting elements deeper than this are refused (building such a tree is slow, and no document needs it).</summary>
     public const int MaxXmlDepth = 1000;
-
-    /// <summary>
-    /// Loads one XML part without DTD processing and with a character limit. The part is first scanned
-    /// with a streaming reader: one nesting elements deeper than <see cref="MaxXmlDepth"/> throws
-    /// <see cref="XmlDepthException"/> before any tree is built.
-    /// </summary>
-    public static XDocument LoadXml(Stream stream, ReportParserOptions options)
-    {
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            MaxCharactersInDocument = options.MaxInputBytes,
-            MaxCharactersFromEntities = 1024,
-            CloseInput = false,
-        };
-        var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        buffer.Position = 0;
-        using (var scan = XmlReader.Create(buffer, settings))
-        {
-            while (scan.Read())
-            {
-                if (scan.NodeType == XmlNodeType.Element && scan.Depth > MaxXmlDepth) throw new XmlDepthException();
-            }
-        }
-        buffer.Position = 0;
-        using var reader = XmlReader.Create(buffer, settings);
-        return XDocument.Load(reader, LoadOptions.PreserveWhitespace);
-    }
 }
 
 /// <summary>An XML part nests elements deeper than <see cref="OfficePackage.MaxXmlDepth"/>.</summary>
