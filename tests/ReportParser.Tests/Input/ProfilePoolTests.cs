@@ -22,6 +22,19 @@ public class ProfilePoolTests
         ProfilePool.Return(again, usable: true);
     }
 
+    [Fact]
+    public void The_profiles_of_a_process_that_no_longer_runs_are_removed()
+    {
+        // A pid above the kernel's largest (4,194,304 on 64-bit Linux) never runs.
+        var orphan = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "reportparser-lo-profiles-99999999", "1")).Parent!.FullName;
+        ProfilePool.DeleteOrphans();
+        Assert.False(Directory.Exists(orphan));
+        var mine = ProfilePool.Rent();
+        ProfilePool.DeleteOrphans();
+        Assert.True(Directory.Exists(mine));
+        ProfilePool.Return(mine, usable: true);
+    }
+
     [SkippableFact]
     public void Conversions_in_a_row_give_the_same_document()
     {
