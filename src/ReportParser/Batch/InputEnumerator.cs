@@ -6,14 +6,14 @@ namespace ReportParser.Batch;
 /// Walks the inputs in a deterministic order: arguments as given; folders recursively, files sorted by ordinal path;
 /// archives (.zip, detected by content) entry by entry in the archive's own order, nested archives one level deep.
 /// Each file gets its position in the full enumeration; a shard filter skips reading the entries it does not own.
-/// The same file given twice (directly and through a folder) is listed once. A path that does not exist, an archive that
-/// cannot be opened and an entry that cannot be read are yielded with <see cref="InputFile.Status"/> set, never thrown.
+/// The same file given twice (directly and through a folder) is listed once. Only regular files are opened: a FIFO,
+/// device or socket, a path that does not exist, a folder that cannot be read or is reached twice (a link cycle), an
+/// archive that cannot be opened and an entry that cannot be read (damaged, overlapping another, encrypted, over the
+/// size limit, failing its CRC-32 or size check) are yielded with <see cref="InputFile.Status"/> set, never thrown.
+/// Identities never collide (see <see cref="InputFile.File"/>).
 /// </summary>
 public sealed class InputEnumerator
 {
-    private static readonly byte[] ZipMagic = "PK\x03\x04"u8.ToArray();
-    private static readonly byte[] EmptyZipMagic = "PK\x05\x06"u8.ToArray();
-
     private readonly IReadOnlyList<string> _inputs;
     private readonly Func<string, bool> _include;
     private readonly long _maxEntryBytes;
@@ -23,7 +23,7 @@ public sealed class InputEnumerator
     /// <summary>Creates an enumerator over files, folders and zip archives.</summary>
     /// <param name="inputs">Paths of files, folders and archives, walked in this order.</param>
     /// <param name="include">Which file identities to yield (a shard's <see cref="Shard.Contains"/>); every file still takes its place in the numbering. Null for all.</param>
-    /// <param name="maxEntryBytes">Archive entries larger than this are yielded as unreadable without being read.</param>
+    /// <param name="maxEntryBytes">Archive entries larger than this are yielded as unreadable without being read; files are read no further than one byte past it.</param>
     /// <exception cref="ArgumentNullException"><paramref name="inputs"/> is null.</exception>
     public InputEnumerator(IReadOnlyList<string> inputs, Func<string, bool>? include = null, long maxEntryBytes = 64L * 1024 * 1024)
     {
@@ -35,7 +35,7 @@ public sealed class InputEnumerator
 
     /// <summary>
     /// Only counts the files a run will list (for the progress ETA): reads archive directories, not entry contents, so a
-    /// nested archive counts as one file. Archives are recognised by name here, not by content, to keep the count cheap.
+    /// nested archive counts as one file.
     /// </summary>
     /// <param name="inputs">As for the constructor.</param>
     /// <param name="include">As for the constructor; null for all.</param>
@@ -48,27 +48,30 @@ public sealed class InputEnumerator
         ArgumentNullException.ThrowIfNull(inputs);
         include ??= _ => true;
         long n = 0;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var path in Paths(inputs, seen))
+        foreach (var entry in new DiskWalk().Walk(inputs))
         {
             cancel.ThrowIfCancellationRequested();
-            if (path.Missing || !path.Path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) || !IsZip(path.Path))
+            var names = entry.Status is null ? ArchiveNames(entry) : null;
+            if (names is null || names.Count == 0)
             {
-                if (include(path.Path)) n++;
+                if (include(entry.Identity)) n++;
                 continue;
             }
-            try
-            {
-                using var zip = ZipFile.Open(path.Path, ZipArchiveMode.Read, ZipNameEncoding.Instance);
-                var entries = zip.Entries.Where(e => !IsDirectory(e)).ToList();
-                n += entries.Count == 0 ? (include(path.Path) ? 1 : 0) : entries.Count(e => include(path.Path + "!" + e.FullName));
-            }
-            catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
-            {
-                if (include(path.Path)) n++;
-            }
+            n += names.Count(name => include(InputIdentity.Entry(entry.Identity, name)));
         }
         return n;
+    }
+
+    /// <summary>The numbered names of the files in an archive on disk, or null when it is not one (or cannot be read).</summary>
+    private static List<string>? ArchiveNames(DiskEntry entry)
+    {
+        var (stream, _) = entry.Open();
+        if (stream is null) return null;
+        using (stream)
+        {
+            var (directory, _) = OpenDirectory(stream);
+            return directory is null ? null : Names(directory).Select(n => n.Name).ToList();
+        }
     }
 
     /// <summary>Yields every input file in order, numbered from 0 each time it is called.</summary>
@@ -78,201 +81,199 @@ public sealed class InputEnumerator
     {
         _index = 0;
         _cancel = cancel;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var path in Paths(_inputs, seen))
+        foreach (var entry in new DiskWalk().Walk(_inputs))
         {
             cancel.ThrowIfCancellationRequested();
-            if (path.Missing)
+            if (entry.Status is { } status)
             {
-                var item = Next(path.Path, "");
-                if (item is not null) yield return item with { Status = ReportStatus.Unreadable, Reason = "not found" };
+                var item = Next(entry.Identity, "");
+                if (item is not null) yield return item with { Status = status, Reason = entry.Reason };
                 continue;
             }
-            if (!IsZip(path.Path))
-            {
-                var item = Next(path.Path, "");
-                if (item is not null) yield return item with { Path = path.Path };
-                continue;
-            }
-            foreach (var item in Archive(path.Path)) yield return item;
+            foreach (var item in DiskFile(entry)) yield return item;
         }
     }
 
     private InputFile? Next(string file, string source)
     {
         long index = _index++;
-        return _include(file) ? new InputFile(index, file, source) : null;
+        return _include(file) ? new InputFile(index, file, source) { MaxBytes = _maxEntryBytes } : null;
     }
 
-    private readonly record struct InputPath(string Path, bool Missing);
-
-    private static IEnumerable<InputPath> Paths(IReadOnlyList<string> inputs, HashSet<string> seen)
+    /// <summary>A regular file on disk: an archive, expanded; or one file, listed by path (or read now when no path can reopen it).</summary>
+    private IEnumerable<InputFile> DiskFile(DiskEntry entry)
     {
-        foreach (var input in inputs)
+        var (stream, failure) = entry.Open();
+        if (stream is null)
         {
-            if (Directory.Exists(input))
+            var item = Next(entry.Identity, "");
+            if (item is not null) yield return item with { Status = ReportStatus.Unreadable, Reason = failure ?? "unreadable" };
+            yield break;
+        }
+        using (stream)
+        {
+            var (directory, problem) = OpenDirectory(stream);
+            if (directory is null && problem is null)
             {
-                IEnumerable<string> files;
-                try
-                {
-                    files = Directory.EnumerateFiles(input, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 })
-                        .Order(StringComparer.Ordinal).ToList();
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    files = Array.Empty<string>();
-                }
-                foreach (var f in files)
-                {
-                    if (seen.Add(Full(f))) yield return new InputPath(f, false);
-                }
+                var item = Next(entry.Identity, "");
+                if (item is not null) yield return entry.Path is { } path ? item with { Path = path } : WithBytes(item, RegularFile.Read(Rewound(stream), _maxEntryBytes));
+                yield break;
             }
-            else if (File.Exists(input))
+            if (directory is null)
             {
-                if (seen.Add(Full(input))) yield return new InputPath(input, false);
+                var item = Next(entry.Identity, "");
+                if (item is not null) yield return item with { Status = ReportStatus.Unreadable, Reason = problem! };
+                yield break;
             }
-            else
-            {
-                if (seen.Add(Full(input))) yield return new InputPath(input, true);
-            }
+            foreach (var item in Archive(stream, directory, entry.Identity, "", nested: false)) yield return item;
         }
     }
 
-    private static string Full(string path)
+    private static Stream Rewound(Stream s)
     {
-        try { return System.IO.Path.GetFullPath(path); }
-        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException) { return path; }
+        s.Position = 0;
+        return s;
     }
 
-    private static bool IsZip(string path)
+    private static InputFile WithBytes(InputFile item, FileRead read)
+        => read.Bytes is { } b ? item with { Bytes = b } : item with { Status = ReportStatus.Unreadable, Reason = read.Failure ?? "unreadable" };
+
+    /// <summary>
+    /// The directory of a zip to expand; (null, null) for a file that is not a zip, or one that is a document (an Office
+    /// or OpenDocument package, known by its main part); (null, reason) for a zip whose directory cannot be read.
+    /// </summary>
+    internal static (ZipDirectory? Directory, string? Problem) OpenDirectory(Stream stream)
     {
+        Span<byte> head = stackalloc byte[4];
+        stream.Position = 0;
+        if (stream.ReadAtLeast(head, 4, throwOnEndOfStream: false) != 4 || !IsZip(head)) return (null, null);
         try
         {
-            using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.None);
-            Span<byte> head = stackalloc byte[4];
-            int n = fs.ReadAtLeast(head, 4, throwOnEndOfStream: false);
-            return n == 4 && (head.SequenceEqual(ZipMagic) || head.SequenceEqual(EmptyZipMagic)) && !IsOfficePackage(fs);
+            var directory = ZipDirectory.Read(stream);
+            return directory.IsOfficeDocument ? (null, null) : (directory, null);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (InvalidDataException ex)
         {
-            return false;
+            return LooksLikeDamagedDocument(stream) ? (null, null) : (null, $"corrupt or unreadable archive: {ex.Message}");
         }
+    }
+
+    /// <summary>A damaged Office package (its directory unreadable) whose first part is one a package starts with: left to the parser, which says what is wrong.</summary>
+    private static bool LooksLikeDamagedDocument(Stream stream)
+    {
+        var header = new byte[30 + 20];
+        stream.Position = 0;
+        int n = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        if (n < 30) return false;
+        int nameLength = Math.Min(header[26] | (header[27] << 8), n - 30);
+        var name = header.AsSpan(30, nameLength);
+        return name.StartsWith("[Content_Types].xml"u8) || name.StartsWith("mimetype"u8) || name.StartsWith("word/"u8)
+            || name.StartsWith("xl/"u8) || name.StartsWith("_rels/"u8) || name.StartsWith("docProps/"u8);
     }
 
     internal static bool IsZip(ReadOnlySpan<byte> bytes)
-        => bytes.Length >= 4 && (bytes[..4].SequenceEqual(ZipMagic) || bytes[..4].SequenceEqual(EmptyZipMagic));
+        => bytes.Length >= 4 && (bytes[..4].SequenceEqual("PK\x03\x04"u8) || bytes[..4].SequenceEqual("PK\x05\x06"u8));
 
-    /// <summary>An Office Open XML or OpenDocument file (docx, xlsx, odt) is a zip, but one document: it is parsed, not expanded.</summary>
-    private static bool IsOfficePackage(Stream stream)
+    /// <summary>The files of a directory with their identity names: folders left out, repeated names numbered.</summary>
+    private static List<(string Name, int Index)> Names(ZipDirectory directory)
     {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var names = new List<(string, int)>();
+        for (int i = 0; i < directory.Entries.Count; i++)
+        {
+            var e = directory.Entries[i];
+            if (e.IsDirectory) continue;
+            int n = seen.TryGetValue(e.Name, out int k) ? k + 1 : 1;
+            seen[e.Name] = n;
+            names.Add((InputIdentity.Numbered(e.Name, n), i));
+        }
+        return names;
+    }
+
+    /// <summary>The runtime's reader over the same bytes, checked to list the same entries as <paramref name="directory"/>.</summary>
+    private static (ZipArchive? Zip, string? Failure) OpenArchive(Stream stream, ZipDirectory directory)
+    {
+        ZipArchive? zip = null;
         try
         {
             stream.Position = 0;
-            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
-            foreach (var e in zip.Entries)
-            {
-                if (e.FullName is "[Content_Types].xml" or "mimetype" or "word/document.xml") return true;
-            }
-            return false;
+            zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            var entries = zip.Entries;
+            bool same = entries.Count == directory.Entries.Count;
+            for (int i = 0; same && i < entries.Count; i++)
+                same = entries[i].CompressedLength == directory.Entries[i].CompressedSize && entries[i].Crc32 == directory.Entries[i].Crc;
+            if (same) return (zip, null);
+            zip.Dispose();
+            return (null, "corrupt or unreadable archive: its central directory cannot be read consistently");
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException)
+        catch (Exception ex) when (ex is IOException or InvalidDataException or NotSupportedException or ArgumentException)
         {
-            return false;
+            zip?.Dispose();
+            return (null, $"corrupt or unreadable archive: {ex.Message}");
         }
     }
 
-    private static bool IsOfficePackage(ZipArchive zip)
-        => zip.Entries.Any(e => e.FullName is "[Content_Types].xml" or "mimetype" or "word/document.xml");
-
-    private static bool IsDirectory(ZipArchiveEntry e) => e.FullName.EndsWith('/') && e.Length == 0;
-
-    private IEnumerable<InputFile> Archive(string path)
+    private IEnumerable<InputFile> Archive(Stream stream, ZipDirectory directory, string archiveFile, string prefix, bool nested)
     {
-        ZipArchive? zip = null;
-        string? failure = null;
-        try
-        {
-            zip = ZipFile.Open(path, ZipArchiveMode.Read, ZipNameEncoding.Instance);
-        }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
-        {
-            failure = $"corrupt or unreadable archive: {ex.Message}";
-        }
+        var (zip, failure) = OpenArchive(stream, directory);
         if (zip is null)
         {
-            var item = Next(path, "");
-            if (item is not null) yield return item with { Status = ReportStatus.Unreadable, Reason = failure ?? "unreadable archive" };
+            var source = prefix.TrimEnd(InputIdentity.Separator);
+            var item = Next(source.Length == 0 ? archiveFile : InputIdentity.Entry(archiveFile, source), source);
+            if (item is not null) yield return item with { Status = ReportStatus.Unreadable, Reason = failure! };
             yield break;
         }
         using (zip)
         {
-            foreach (var item in Entries(zip, path, "", nested: false)) yield return item;
+            foreach (var item in Entries(zip, directory, archiveFile, prefix, nested)) yield return item;
         }
     }
 
-    private IEnumerable<InputFile> Entries(ZipArchive zip, string archiveFile, string prefix, bool nested)
+    private IEnumerable<InputFile> Entries(ZipArchive zip, ZipDirectory directory, string archiveFile, string prefix, bool nested)
     {
-        var entries = zip.Entries.Where(e => !IsDirectory(e)).ToList();
-        if (entries.Count == 0)
+        var names = Names(directory);
+        if (names.Count == 0)
         {
-            var source = prefix.TrimEnd('!');
-            var item = Next(source.Length == 0 ? archiveFile : archiveFile + "!" + source, source);
+            var source = prefix.TrimEnd(InputIdentity.Separator);
+            var item = Next(source.Length == 0 ? archiveFile : InputIdentity.Entry(archiveFile, source), source);
             if (item is not null) yield return item with { Status = ReportStatus.NotAReport, Reason = "the archive holds no files" };
             yield break;
         }
-        foreach (var entry in entries)
+        foreach (var (name, i) in names)
         {
             _cancel.ThrowIfCancellationRequested();
-            foreach (var item in Entry(entry, archiveFile, prefix, nested)) yield return item;
+            foreach (var item in Entry(zip.Entries[i], directory.Entries[i], prefix + name, archiveFile, nested)) yield return item;
         }
     }
 
     /// <summary>One archive entry: skipped (another shard's), expanded (a zip inside the archive), or listed.</summary>
-    private IEnumerable<InputFile> Entry(ZipArchiveEntry entry, string archiveFile, string prefix, bool nested)
+    private IEnumerable<InputFile> Entry(ZipArchiveEntry entry, ZipRecord record, string source, string archiveFile, bool nested)
     {
-        string source = prefix + entry.FullName;
-        string file = archiveFile + "!" + source;
+        string file = InputIdentity.Entry(archiveFile, source);
         // A nested archive must be read to list its entries, whatever the shard.
-        if (!_include(file) && (nested || !(entry.FullName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) || LooksLikeZip(entry))))
+        if (!_include(file) && (nested || !(record.Name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) || LooksLikeZip(entry, record))))
         {
             _index++;
             yield break;
         }
-        var (bytes, failure) = Read(entry);
+        var (bytes, failure) = Read(entry, record);
         if (bytes is not null && !nested && IsZip(bytes))
         {
-            var inner = OpenNested(bytes, ref failure);
-            if (inner is not null)
+            var inner = new MemoryStream(bytes, writable: false);
+            var (directory, problem) = OpenDirectory(inner);
+            if (directory is not null)
             {
-                using (inner)
-                {
-                    foreach (var item in Entries(inner, archiveFile, source + "!", nested: true)) yield return item;
-                }
+                foreach (var item in Archive(inner, directory, archiveFile, source + InputIdentity.Separator, nested: true)) yield return item;
                 yield break;
             }
-            if (failure is not null) bytes = null;
+            if (problem is not null)
+            {
+                bytes = null;
+                failure = problem.Replace("corrupt or unreadable archive", "corrupt nested archive", StringComparison.Ordinal);
+            }
         }
         var next = Next(file, source);
         if (next is not null) yield return Listed(next, bytes, failure, nested);
-    }
-
-    /// <summary>A zip inside the archive, or null when it is an Office document (a document, not an archive) or corrupt (with the reason).</summary>
-    private static ZipArchive? OpenNested(byte[] bytes, ref string? failure)
-    {
-        ZipArchive? inner = null;
-        try
-        {
-            inner = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read, false, ZipNameEncoding.Instance);
-            if (!IsOfficePackage(inner)) return inner;
-            inner.Dispose();
-            return null;
-        }
-        catch (Exception ex) when (ex is IOException or InvalidDataException)
-        {
-            inner?.Dispose();
-            failure = $"corrupt nested archive: {ex.Message}";
-            return null;
-        }
     }
 
     private static InputFile Listed(InputFile next, byte[]? bytes, string? failure, bool nested)
@@ -285,14 +286,11 @@ public sealed class InputEnumerator
         return next with { Bytes = bytes };
     }
 
-    private static bool IsOfficeBytes(byte[] bytes)
-    {
-        using var ms = new MemoryStream(bytes, writable: false);
-        return IsOfficePackage(ms);
-    }
+    private static bool IsOfficeBytes(byte[] bytes) => OpenDirectory(new MemoryStream(bytes, writable: false)) is (null, null);
 
-    private static bool LooksLikeZip(ZipArchiveEntry entry)
+    private static bool LooksLikeZip(ZipArchiveEntry entry, ZipRecord record)
     {
+        if (record.Problem is not null) return false;
         try
         {
             using var s = entry.Open();
@@ -305,22 +303,29 @@ public sealed class InputEnumerator
         }
     }
 
-    private (byte[]? Bytes, string? Failure) Read(ZipArchiveEntry entry)
+    /// <summary>
+    /// The entry's bytes, checked against what the directory declares: no more than the size limit, exactly the declared
+    /// size (a longer or shorter entry is an error, never cut silently) and the declared CRC-32.
+    /// </summary>
+    private (byte[]? Bytes, string? Failure) Read(ZipArchiveEntry entry, ZipRecord record)
     {
-        if (entry.Length > _maxEntryBytes)
-            return (null, $"the entry is {entry.Length:N0} bytes, over the limit of {_maxEntryBytes:N0}");
+        if (record.Problem is { } problem) return (null, problem);
+        if (record.Size > _maxEntryBytes)
+            return (null, $"the entry is {record.Size:N0} bytes, over the limit of {_maxEntryBytes:N0}");
         try
         {
             using var s = entry.Open();
-            var buffer = new byte[entry.Length];
+            var buffer = new byte[record.Size];
             int read = s.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-            if (read != buffer.Length) return (null, $"the entry is truncated ({read:N0} of {entry.Length:N0} bytes)");
+            if (read != buffer.Length) return (null, $"the entry is truncated ({read:N0} of the {record.Size:N0} bytes its header declares)");
+            Span<byte> more = stackalloc byte[1];
+            if (s.Read(more) > 0) return (null, $"the entry holds more than the {record.Size:N0} bytes its header declares (a damaged archive); not read");
+            if (ZipDirectory.Crc32Of(buffer) != record.Crc) return (null, "the entry fails its CRC-32 check (a damaged archive); not read");
             return (buffer, null);
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or NotSupportedException or UnauthorizedAccessException)
         {
-            return (null, $"corrupt archive entry: {ex.Message}");
+            return (null, $"corrupt archive entry: {Reasons.WithoutPaths(ex.Message)}");
         }
     }
 }
-

@@ -202,30 +202,12 @@ public static class ReportExporter
     {
         cancel.ThrowIfCancellationRequested();
         var outcome = new FileOutcome { Item = item };
-        byte[] bytes;
-        try
+        var read = item.Read(options.ParserOptions.MaxInputBytes);
+        if (read.Bytes is not { } bytes)
         {
-            if (item.Bytes is { } b)
-            {
-                bytes = b;
-            }
-            else
-            {
-                var info = new FileInfo(item.Path!);
-                if (info.Length > options.ParserOptions.MaxInputBytes)
-                {
-                    outcome.Bytes = info.Length;
-                    outcome.Status = ReportStatus.Unreadable;
-                    outcome.Reason = $"the file is {info.Length:N0} bytes, over the limit of {options.ParserOptions.MaxInputBytes:N0}";
-                    return outcome;
-                }
-                bytes = File.ReadAllBytes(item.Path!);
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
+            outcome.Bytes = read.Length;
             outcome.Status = ReportStatus.Unreadable;
-            outcome.Reason = $"cannot read: {ex.Message}";
+            outcome.Reason = read.Failure ?? "unreadable";
             return outcome;
         }
         outcome.Bytes = bytes.LongLength;

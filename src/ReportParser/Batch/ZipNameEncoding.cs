@@ -3,49 +3,68 @@ using System.Text;
 namespace ReportParser.Batch;
 
 /// <summary>
-/// Decodes zip entry names that lack the UTF-8 flag: as UTF-8 when the bytes are valid UTF-8 (archives made on Linux
-/// or macOS), otherwise as GB18030 (archives made on Chinese Windows, whose names are in the ANSI code page GBK).
-/// Names with the UTF-8 flag are decoded as UTF-8 by <see cref="System.IO.Compression.ZipArchive"/> itself.
+/// Decodes a zip entry name the way 7-Zip and Windows Explorer on Chinese Windows show it: UTF-8 when the entry has the
+/// UTF-8 flag (general-purpose bit 11); else the UTF-8 name of the Info-ZIP Unicode path extra field (0x7075) when
+/// its checksum matches the name; else, for an archive made on Unix or macOS, UTF-8 when the bytes are valid UTF-8
+/// (such archivers write UTF-8 without the flag); otherwise the legacy code page, GBK (code page 936), which
+/// Chinese Windows archivers write. The result is an identity part: escaped by <see cref="InputIdentity"/>, with each
+/// byte the encoding cannot decode written <c>%XX</c>, so two names never decode to one.
 /// </summary>
-internal sealed class ZipNameEncoding : Encoding
+internal static class ZipNameEncoding
 {
-    public static readonly ZipNameEncoding Instance = new();
+    private const int Utf8Flag = 0x800;
+    private const ushort UnicodePathField = 0x7075;
 
-    private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
-    private static readonly Encoding Gb18030;
+    private static readonly Encoding Gbk;
 
     static ZipNameEncoding()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        Gb18030 = Encoding.GetEncoding("GB18030");
+        Gbk = Encoding.GetEncoding(936, EncoderFallback.ExceptionFallback, new DecoderReplacementFallback("\uFFFD"));
     }
 
-    private static Encoding For(byte[] bytes, int index, int count)
+    /// <summary>The escaped name of an entry from its raw name, general-purpose flags, host system (the high byte of "version made by") and central extra field.</summary>
+    public static string Decode(ReadOnlySpan<byte> raw, ushort flags, byte host, ReadOnlySpan<byte> extra)
     {
-        try
+        if ((flags & Utf8Flag) != 0) return InputIdentity.EscapeUtf8(raw, out _);
+        if (UnicodePath(raw, extra) is { } unicode) return unicode;
+        if (host is 3 or 19)
         {
-            StrictUtf8.GetCharCount(bytes, index, count);
-            return StrictUtf8;
+            var utf8 = InputIdentity.EscapeUtf8(raw, out bool valid);
+            if (valid) return utf8;
         }
-        catch (DecoderFallbackException)
-        {
-            return Gb18030;
-        }
+        return DecodeGbk(raw);
     }
 
-    public override int GetByteCount(char[] chars, int index, int count) => UTF8.GetByteCount(chars, index, count);
+    /// <summary>The Info-ZIP Unicode path (version 1, CRC-32 of the header name, UTF-8 name), when present, current and valid UTF-8.</summary>
+    private static string? UnicodePath(ReadOnlySpan<byte> raw, ReadOnlySpan<byte> extra)
+    {
+        var field = ZipDirectory.ExtraField(extra, UnicodePathField, out bool found);
+        if (!found || field.Length < 5 || field[0] != 1) return null;
+        if (System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(field[1..]) != ZipDirectory.Crc32Of(raw)) return null;
+        var name = InputIdentity.EscapeUtf8(field[5..], out bool valid);
+        return valid ? name : null;
+    }
 
-    public override int GetBytes(char[] chars, int charIndex, int charCount, byte[] bytes, int byteIndex)
-        => UTF8.GetBytes(chars, charIndex, charCount, bytes, byteIndex);
-
-    public override int GetCharCount(byte[] bytes, int index, int count) => For(bytes, index, count).GetCharCount(bytes, index, count);
-
-    public override int GetChars(byte[] bytes, int byteIndex, int byteCount, char[] chars, int charIndex)
-        => For(bytes, byteIndex, byteCount).GetChars(bytes, byteIndex, byteCount, chars, charIndex);
-
-    public override string GetString(byte[] bytes, int index, int count) => For(bytes, index, count).GetString(bytes, index, count);
-
-    public override int GetMaxByteCount(int charCount) => UTF8.GetMaxByteCount(charCount);
-
-    public override int GetMaxCharCount(int byteCount) => UTF8.GetMaxCharCount(byteCount);
+    /// <summary>GBK: ASCII bytes as themselves, a lead byte with its trail byte as one character; each byte that decodes to nothing as <c>%XX</c>.</summary>
+    public static string DecodeGbk(ReadOnlySpan<byte> raw)
+    {
+        var sb = new StringBuilder(raw.Length);
+        int i = 0;
+        while (i < raw.Length)
+        {
+            byte b = raw[i];
+            int n = b < 0x80 ? 1 : b is >= 0x81 and <= 0xFE && i + 1 < raw.Length && raw[i + 1] is >= 0x40 and <= 0xFE and not 0x7F ? 2 : 1;
+            var text = Gbk.GetString(raw.Slice(i, n));
+            if (text.Length == 0 || text.Contains('\uFFFD'))
+            {
+                InputIdentity.AppendByte(sb, b);
+                i++;
+                continue;
+            }
+            foreach (var r in text.EnumerateRunes()) InputIdentity.Append(sb, r);
+            i += n;
+        }
+        return sb.ToString();
+    }
 }
