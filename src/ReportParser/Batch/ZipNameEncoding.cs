@@ -6,8 +6,10 @@ namespace ReportParser.Batch;
 /// Decodes a zip entry name the way 7-Zip and Windows Explorer on Chinese Windows show it: UTF-8 when the entry has the
 /// UTF-8 flag (general-purpose bit 11); else the UTF-8 name of the Info-ZIP Unicode path extra field (0x7075) when
 /// its checksum matches the name; else, for an archive made on Unix or macOS, UTF-8 when the bytes are valid UTF-8
-/// (such archivers write UTF-8 without the flag); otherwise the legacy code page, GBK (code page 936), which
-/// Chinese Windows archivers write. The result is an identity part: escaped by <see cref="InputIdentity"/>, with each
+/// (such archivers write UTF-8 without the flag, and 7-Zip reads them so), unless that reading is not Chinese text while
+/// the GBK reading is (GBK names such as 通知 or 农业 are valid UTF-8 by chance, and Explorer shows them in GBK);
+/// otherwise the legacy code page, GBK (code page 936), which Chinese Windows archivers write and both 7-Zip and
+/// Explorer read for an archive made on Windows. The result is an identity part: escaped by <see cref="InputIdentity"/>, with each
 /// byte the encoding cannot decode written <c>%XX</c>, so two names never decode to one.
 /// </summary>
 internal static class ZipNameEncoding
@@ -31,9 +33,22 @@ internal static class ZipNameEncoding
         if (host is 3 or 19)
         {
             var utf8 = InputIdentity.EscapeUtf8(raw, out bool valid);
-            if (valid) return utf8;
+            if (valid && (IsChinese(utf8) || !IsChinese(DecodeGbk(raw, out bool clean)) || !clean)) return utf8;
         }
         return DecodeGbk(raw);
+    }
+
+    /// <summary>True when every character past ASCII is one Chinese text uses (CJK ideographs, symbols and punctuation, full-width forms, kana).</summary>
+    private static bool IsChinese(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c < 0x80) continue;
+            bool cjk = c is (>= '\u2E80' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF') or (>= '\uFE30' and <= '\uFE4F') or (>= '\uFF00' and <= '\uFFEF')
+                or (>= '\u2000' and <= '\u206F') or (>= '\u2150' and <= '\u27BF') or '\u00B7' or '\u00D7' or '\u00F7';
+            if (!cjk) return false;
+        }
+        return true;
     }
 
     /// <summary>The Info-ZIP Unicode path (version 1, CRC-32 of the header name, UTF-8 name), when present, current and valid UTF-8.</summary>
@@ -47,8 +62,11 @@ internal static class ZipNameEncoding
     }
 
     /// <summary>GBK: ASCII bytes as themselves, a lead byte with its trail byte as one character; each byte that decodes to nothing as <c>%XX</c>.</summary>
-    public static string DecodeGbk(ReadOnlySpan<byte> raw)
+    public static string DecodeGbk(ReadOnlySpan<byte> raw) => DecodeGbk(raw, out _);
+
+    private static string DecodeGbk(ReadOnlySpan<byte> raw, out bool clean)
     {
+        clean = true;
         var sb = new StringBuilder(raw.Length);
         int i = 0;
         while (i < raw.Length)
@@ -56,8 +74,10 @@ internal static class ZipNameEncoding
             byte b = raw[i];
             int n = b < 0x80 ? 1 : b is >= 0x81 and <= 0xFE && i + 1 < raw.Length && raw[i + 1] is >= 0x40 and <= 0xFE and not 0x7F ? 2 : 1;
             var text = Gbk.GetString(raw.Slice(i, n));
-            if (text.Length == 0 || text.Contains('\uFFFD'))
+            // Bytes GBK leaves undefined come back as U+FFFD or a private-use character (0xFF as U+F8F5).
+            if (text.Length == 0 || text.Contains('\uFFFD') || text.AsSpan().IndexOfAnyInRange('\uE000', '\uF8FF') >= 0)
             {
+                clean = false;
                 InputIdentity.AppendByte(sb, b);
                 i++;
                 continue;
