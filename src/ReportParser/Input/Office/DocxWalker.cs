@@ -44,6 +44,7 @@ internal sealed class DocxWalker
     private bool _depthReported;
     private bool _tableDepthReported;
     private bool _stopped;
+    private long _gridCells; // grid positions of the tables kept so far
 
     public DocxWalker(DocxNumbering numbering, ReportParserOptions options, DiagnosticBag bag)
     {
@@ -272,6 +273,8 @@ internal sealed class DocxWalker
     private void EmitTable(XElement tbl, int tableDepth, int depth)
     {
         if (_stopped || TooDeep(depth) || TableTooDeep(tableDepth)) return;
+        // Past the document's cells (or tables) the limits drop every further table and say so: build none.
+        if (_gridCells > _options.MaxDocumentCells || _tables > _options.MaxTables) return;
         // Remember the state: a layout table is re-read as flow.
         var mark = new WalkMark(_paragraphs, _fields.ToList(), _blocks.Count, _numbering.Snapshot());
 
@@ -399,6 +402,7 @@ internal sealed class DocxWalker
             blockRows.Add(new GridRow(cells, new SourceLocation(rowLines[r], 1).InGrid(index, r + 1, 1)));
         }
         if (blockRows.Count > 0) _blocks.Add(new TableBlock(blockRows, blockRows[0].Location));
+        foreach (var row in blockRows) _gridCells += row.Cells.Count;
     }
 
     private void WalkCellAsFlow(XElement tc, int tableDepth, int depth)

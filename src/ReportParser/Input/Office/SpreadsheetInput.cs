@@ -116,6 +116,7 @@ internal static partial class SpreadsheetInput
     {
         var rows = new List<(int Row, string?[] Cells, bool[] Covered)>();
         int row = 0, hidden = 0;
+        bool rowCut = false;
         outOfTime = false;
         while (reader.Read())
         {
@@ -136,19 +137,44 @@ internal static partial class SpreadsheetInput
                 hidden++;
                 continue;
             }
-            int n = Math.Min(reader.FieldCount, 1000);
-            var values = new string?[n];
-            for (int c = 0; c < n; c++) values[c] = Display(reader.GetValue(c), SafeFormat(reader, c));
+            var values = RowValues(reader, options, bag, new SourceLocation(row, 1) { Page = sheet }, ref rowCut);
+            int n = values.Length;
             cells += n;
             rows.Add((row, values, new bool[n]));
-            if (cells > options.MaxTableCells * 4L)
+            if (cells > Math.Min(options.MaxTableCells * 4L, options.MaxDocumentCells))
             {
-                bag.Error(DiagnosticCode.LimitExceeded, new SourceLocation(row, 1) { Page = sheet }, $"the workbook has more than {options.MaxTableCells * 4L:N0} cells; the rest was not read");
+                bag.Error(DiagnosticCode.LimitExceeded, new SourceLocation(row, 1) { Page = sheet }, $"the workbook has more than {Math.Min(options.MaxTableCells * 4L, options.MaxDocumentCells):N0} cells; the rest was not read");
                 break;
             }
         }
         if (hidden > 0) bag.Info(DiagnosticCode.LimitExceeded, new SourceLocation { Page = sheet }, $"sheet {sheet} ({name}) has {hidden} hidden row(s); they were not read");
         return rows;
+    }
+
+    /// <summary>
+    /// The current row's first cells, at most <see cref="ReportParserOptions.MaxCellsPerRow"/> (the reader's row is as
+    /// wide as the sheet's widest); reports (once per sheet) a row that holds values past them.
+    /// </summary>
+    private static string?[] RowValues(IExcelDataReader reader, ReportParserOptions options, DiagnosticBag bag, SourceLocation at, ref bool cutReported)
+    {
+        int n = Math.Min(reader.FieldCount, options.MaxCellsPerRow);
+        var values = new string?[n];
+        for (int c = 0; c < n; c++) values[c] = Display(reader.GetValue(c), SafeFormat(reader, c));
+        if (!cutReported && reader.FieldCount > n && HasValueFrom(reader, n))
+        {
+            cutReported = true;
+            bag.Error(DiagnosticCode.LimitExceeded, at, $"a row of sheet {at.Page} has more than {n:N0} cells; the cells after the {n:N0}th were not read (here and in any later such row)");
+        }
+        return values;
+    }
+
+    private static bool HasValueFrom(IExcelDataReader reader, int from)
+    {
+        for (int c = from; c < reader.FieldCount; c++)
+        {
+            if (reader.GetValue(c) is not null) return true;
+        }
+        return false;
     }
 
     /// <summary>Merged ranges are known once the sheet is read: positions they span (but their first) are emptied and marked covered.</summary>
