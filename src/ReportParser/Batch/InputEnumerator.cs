@@ -150,11 +150,35 @@ public sealed class InputEnumerator
         try
         {
             var directory = ZipDirectory.Read(stream);
-            return directory.IsOfficeDocument ? (null, null) : (directory, null);
+            return directory.IsOfficeDocument || DeclaresMainPart(stream, directory) ? (null, null) : (directory, null);
         }
         catch (InvalidDataException ex)
         {
             return LooksLikeDamagedDocument(stream) ? (null, null) : (null, $"corrupt or unreadable archive: {ex.Message}");
+        }
+    }
+
+    /// <summary>
+    /// An Office package whose main part has another name than usual: its <c>[Content_Types].xml</c> gives a main
+    /// part one of the document content types. A <c>[Content_Types].xml</c> without one is just a file of the archive.
+    /// </summary>
+    private static bool DeclaresMainPart(Stream stream, ZipDirectory directory)
+    {
+        int i = directory.Entries.ToList().FindIndex(e => e.Is("[Content_Types].xml"u8));
+        if (i < 0 || directory.Entries[i].Size > 1024 * 1024 || directory.Entries[i].Problem is not null) return false;
+        try
+        {
+            stream.Position = 0;
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            if (zip.Entries.Count != directory.Entries.Count) return false;
+            using var s = zip.Entries[i].Open();
+            var text = System.Text.Encoding.UTF8.GetString(RegularFile.ReadUpTo(s, 1024 * 1024));
+            return text.Contains("document.main+xml", StringComparison.Ordinal) || text.Contains("sheet.main+xml", StringComparison.Ordinal)
+                || text.Contains("presentation.main+xml", StringComparison.Ordinal) || text.Contains("template.main+xml", StringComparison.Ordinal);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or NotSupportedException or ArgumentException)
+        {
+            return false;
         }
     }
 

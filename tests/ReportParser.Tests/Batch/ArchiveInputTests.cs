@@ -58,9 +58,12 @@ public sealed class ArchiveInputTests : BatchInputTestBase
             new RawEntry("[Content_Types].xml", Utf8("<?xml version=\"1.0\"?><Types/>")),
             new RawEntry("word/document.xml", Utf8("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body/></w:document>")));
         var odt = Zip("doc.odt", new RawEntry("mimetype", Utf8("application/vnd.oasis.opendocument.text")), new RawEntry("content.xml", Utf8("<x/>")));
+        var renamed = Zip("renamed.docx",
+            new RawEntry("[Content_Types].xml", Utf8("<Types><Override PartName=\"/word/main.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>")),
+            new RawEntry("word/main.xml", Utf8("<w:document/>")));
 
-        var rows = await Export(zip, docx, odt);
-        rows.Select(r => r.File).Should().Equal(zip + "![Content_Types].xml", zip + "!甲.txt", zip + "!乙.txt", docx, odt);
+        var rows = await Export(zip, docx, odt, renamed);
+        rows.Select(r => r.File).Should().Equal(zip + "![Content_Types].xml", zip + "!甲.txt", zip + "!乙.txt", docx, odt, renamed);
         Only(rows, zip + "!甲.txt").Status.Should().Be("parsed");
         Only(rows, zip + "!乙.txt").Status.Should().Be("parsed");
         Only(rows, zip + "![Content_Types].xml").Status.Should().Be("not-a-report");
