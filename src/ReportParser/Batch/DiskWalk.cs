@@ -199,6 +199,7 @@ internal sealed class DiskWalk
         var identity = InputIdentity.Escape(input);
         if (Directory.Exists(input))
         {
+            _walkedManaged.Add(Full(input).TrimEnd('/', '\\'));
             foreach (var e in ManagedFolder(new DirectoryInfo(input), Slash(identity), input, 0)) yield return e;
             yield break;
         }
@@ -236,8 +237,8 @@ internal sealed class DiskWalk
     private IEnumerable<DiskEntry> ManagedSubfolder(DirectoryInfo sub, string identity, int depth)
     {
         string real;
-        try { real = sub.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? sub.FullName; }
-        catch (IOException) { real = sub.FullName; }
+        try { real = (sub.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? sub.FullName).TrimEnd('/', '\\'); }
+        catch (IOException) { real = sub.FullName.TrimEnd('/', '\\'); }
         if (!_walkedManaged.Add(real))
         {
             yield return Listed(identity, ReportStatus.NotAReport, "a link to a folder already walked (a link cycle, or a second link to one folder); not walked again");
