@@ -69,7 +69,8 @@ internal sealed class DiskWalk
     {
         var identity = InputIdentity.Escape(input);
         var bytes = Posix.Bytes(input);
-        var status = Posix.Stat(Posix.AtFdCwd, bytes, follow: true);
+        // A NUL would end the path early and name another file.
+        var status = input.Contains('\0') ? new Posix.Status(Posix.Kind.Missing, 0, 0, 0, Posix.ENOENT) : Posix.Stat(Posix.AtFdCwd, bytes, follow: true);
         if (status.Failed)
         {
             if (FirstTime(InputIdentity.Escape(Full(input)))) yield return Listed(identity, ReportStatus.Unreadable, Missing(Posix.AtFdCwd, bytes, status.Error));

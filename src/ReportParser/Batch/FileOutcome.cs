@@ -28,5 +28,6 @@ internal sealed class FileOutcome
 
     public CrossYearSummary? Summary { get; set; }
 
-    public FileRow ToRow() => new(Item.File, Status, Reason, Item.Source, Item.Index, Bytes, Cells.Count, Errors, Warnings, Infos);
+    /// <summary>The files row; the reason without absolute paths (a system or converter message may name one).</summary>
+    public FileRow ToRow() => new(Item.File, Status, Reasons.WithoutPaths(Reason), Item.Source, Item.Index, Bytes, Cells.Count, Errors, Warnings, Infos);
 }

@@ -175,7 +175,11 @@ public sealed class DiskInputTests : BatchInputTestBase
         Only(rows, missing).Reason.Should().Be("not found");
         rows.Should().OnlyContain(r => !r.Reason.Contains(Root) && !r.Reason.Contains("/tmp"));
         Reasons.WithoutPaths("Could not find file '/tmp/x/y 1.txt'. (see /var/log/a.log)").Should().Be("Could not find file '…/y 1.txt'. (see …/a.log)");
-        Reasons.WithoutPaths("table 1/2, 本年 3/4").Should().Be("table 1/2, 本年 3/4");
+        Reasons.WithoutPaths("table 1/2, 本年 3/4, A/B/C").Should().Be("table 1/2, 本年 3/4, A/B/C");
+        var parserFailure = ReportExporter.Process(new InputFile(0, "x.txt", "") { Bytes = ReportBytes(1) },
+            new ExportOptions { Inputs = ["x.txt"], OutputDirectory = Root, Parse = (_, _) => throw new IOException($"Could not read '{Root}/x.txt'") });
+        parserFailure.ToRow().Reason.Should().Be("the parser failed: IOException: Could not read '…/x.txt'");
+        new InputEnumerator([Path.Combine(Root, "a.txt") + "\0b"]).Enumerate().Single().Reason.Should().Be("not found", "a NUL never shortens the path to another file");
     }
 
     private static bool TryList(string dir)
