@@ -17,6 +17,9 @@ public readonly record struct Diagnostic(DiagnosticCode Code, Severity Severity,
     /// <summary>The TEMPLATE.md rule key for validation findings, otherwise null.</summary>
     public string? Rule { get; init; }
 
+    /// <summary>Quality for the evaluators' checks (RP5xxx), otherwise Document.</summary>
+    public DiagnosticCategory Category => (int)Code is >= 5000 and < 6000 ? DiagnosticCategory.Quality : DiagnosticCategory.Document;
+
     /// <summary>The code as printed: <c>RP4001</c>.</summary>
     public string CodeText => "RP" + ((int)Code).ToString(System.Globalization.CultureInfo.InvariantCulture);
 

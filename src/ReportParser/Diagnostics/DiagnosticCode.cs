@@ -4,7 +4,8 @@ namespace ReportParser;
 
 /// <summary>
 /// Stable diagnostic codes, numbered by pipeline stage: RP1xxx input, RP2xxx sections and metadata,
-/// RP3xxx tables, RP4xxx validation rules. Codes are never renumbered; retired ones are marked obsolete.
+/// RP3xxx tables, RP4xxx validation rules, RP5xxx the evaluators' quality checks (category
+/// <see cref="DiagnosticCategory.Quality"/>). Codes are never renumbered; retired ones are marked obsolete.
 /// </summary>
 public enum DiagnosticCode
 {
@@ -131,6 +132,9 @@ public enum DiagnosticCode
     /// <summary>The search over a fused run hit its bound.</summary>
     [Description("fused run search bounded")] FusedRunBound = 3022,
 
+    /// <summary>A fused run left ambiguous by the table's arithmetic is decided by a figure the report's text states: exactly one of its splits agrees.</summary>
+    [Description("cell decided by the text")] CellDecidedByProse = 3040,
+
     /// <summary>Requests.Balance: new + carried over ≠ total + carried forward.</summary>
     [Description("Requests.Balance")] RequestsBalance = 4001,
 
@@ -155,6 +159,33 @@ public enum DiagnosticCode
     /// <summary>CrossReport.CopiedTables: a report's table values are identical to another agency's or year's report (batch check).</summary>
     [Description("CrossReport.CopiedTables")] CopiedTables = 4008,
 
+    /// <summary>Prose.Table: a figure the report's text states differs from the table cell it restates.</summary>
+    [Description("Prose.Table")] ProseDisagrees = 4020,
+
     /// <summary>A rule could not be checked because a value it needs is not stated.</summary>
     [Description("rule not checkable")] RuleNotCheckable = 4090,
+
+    /// <summary>Quality.Timeliness: the report was published after its deadline (条例 第四十九条).</summary>
+    [Description("Quality.Timeliness")] PublishedLate = 5001,
+
+    /// <summary>Quality.Timeliness: the publication date, or whether the agency is a government or a department, is not known.</summary>
+    [Description("Quality.Timeliness not checkable")] TimelinessNotCheckable = 5002,
+
+    /// <summary>Quality.Completeness: sections of the template are absent.</summary>
+    [Description("Quality.Completeness sections")] SectionsIncomplete = 5010,
+
+    /// <summary>Quality.Completeness: tables of the template are absent.</summary>
+    [Description("Quality.Completeness tables")] TablesIncomplete = 5011,
+
+    /// <summary>Quality.Completeness: a report on 2021 or later uses the 2019 template.</summary>
+    [Description("Quality.Completeness template")] OutdatedTemplate = 5012,
+
+    /// <summary>Quality.Repetition: more than half of the prose repeats the same agency's previous report (batch check).</summary>
+    [Description("Quality.Repetition prose")] RepeatedProse = 5020,
+
+    /// <summary>Quality.Repetition: a table's figures equal another agency's report except for its totals (batch check).</summary>
+    [Description("Quality.Repetition table")] CopiedTableChangedTotals = 5021,
+
+    /// <summary>Quality.Substance: a section the evaluators read is too short or holds only boilerplate.</summary>
+    [Description("Quality.Substance")] ThinSection = 5030,
 }

@@ -12,3 +12,16 @@ public enum Severity
     /// <summary>A required part or value could not be determined.</summary>
     Error = 2,
 }
+
+/// <summary>What a <see cref="Diagnostic"/> is about: reading the document and checking its figures, or the evaluators' quality checks.</summary>
+public enum DiagnosticCategory
+{
+    /// <summary>Input, sections, tables and the consistency rules (RP1xxx–RP4xxx).</summary>
+    Document = 0,
+
+    /// <summary>
+    /// The checks of those who grade the reports (timeliness, completeness, repetition, substance; RP5xxx): never errors,
+    /// and never about whether a value was read right. See docs/quality-checks.md.
+    /// </summary>
+    Quality = 1,
+}

@@ -88,6 +88,7 @@ public static class ReportJson
         WriteTable(w, "ProactiveDisclosure", r.ProactiveDisclosure);
         WriteTable(w, "Requests", r.Requests);
         WriteTable(w, "ReviewLitigation", r.ReviewLitigation);
+        WriteStatements(w, r.Statements, o);
 
         w.WriteStartArray("Diagnostics");
         foreach (var d in result.Diagnostics)
@@ -95,6 +96,7 @@ public static class ReportJson
             w.WriteStartObject();
             w.WriteString("Code", d.CodeText);
             w.WriteString("Severity", d.SeverityText);
+            if (d.Category == DiagnosticCategory.Quality) w.WriteString("Category", "quality");
             if (d.Rule is not null) w.WriteString("Rule", d.Rule);
             WriteSpan(w, d.Location);
             if (o.IncludeMessages)
@@ -131,11 +133,43 @@ public static class ReportJson
                 if (c.Value is decimal v) w.WriteNumber("Value", v); else w.WriteNull("Value");
                 w.WriteString("Raw", c.Raw);
                 WriteSpan(w, c.Location);
+                if (c.Method is not null) w.WriteString("Method", c.Method);
                 w.WriteEndObject();
             }
             w.WriteEndObject();
         }
         w.WriteEndObject();
+    }
+
+    /// <summary>The figures of the running text: linked ones with their topic and cells; in corpus form without the sentence.</summary>
+    private static void WriteStatements(Utf8JsonWriter w, IReadOnlyList<ProseStatement> statements, ReportJsonOptions o)
+    {
+        w.WriteStartArray("Statements");
+        foreach (var s in statements)
+        {
+            w.WriteStartObject();
+            w.WriteString("Section", s.Section);
+            w.WriteNumber("Quantity", s.Quantity);
+            w.WriteString("Unit", s.Unit);
+            w.WriteString("Counts", s.Counts);
+            if (s.Topic is not null) w.WriteString("Topic", s.Topic);
+            if (s.IsLinked)
+            {
+                w.WriteStartArray("Restates");
+                foreach (var k in s.Restates) w.WriteStringValue(k);
+                w.WriteEndArray();
+            }
+            if (s.OrRestates.Count > 0)
+            {
+                w.WriteStartArray("OrRestates");
+                foreach (var k in s.OrRestates) w.WriteStringValue(k);
+                w.WriteEndArray();
+            }
+            WriteSpan(w, s.Location);
+            if (o.IncludeMessages) w.WriteString("Text", s.Text);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     private static void WriteSpan(Utf8JsonWriter w, SourceLocation s)

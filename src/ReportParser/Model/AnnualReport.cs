@@ -79,6 +79,12 @@ public sealed class AnnualReport
     /// <exception cref="KeyNotFoundException">No template has the key.</exception>
     public decimal? Value(string key) => Cell(key)?.Value;
 
+    /// <summary>
+    /// The figures the running text of sections 一 to 四 states (<c>予以公开258件</c>), in document order; those that
+    /// restate a table cell carry its key (<see cref="ProseStatement.Restates"/>), the others are kept unjudged.
+    /// </summary>
+    public IReadOnlyList<ProseStatement> Statements { get; internal set; } = Array.Empty<ProseStatement>();
+
     /// <summary>The first section of a kind, or null.</summary>
     public ReportSection? Section(SectionKind kind) => Sections.FirstOrDefault(s => s.Kind == kind);
 }

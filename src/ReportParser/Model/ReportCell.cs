@@ -22,6 +22,12 @@ public sealed record ReportCell(string Table, string Row, string Column, ValueKi
 
     /// <summary><c>Table.Row.Column</c>.</summary>
     public string Key => $"{Table}.{Row}.{Column}";
+
+    /// <summary>
+    /// How the value was decided when it was not simply read from its cell (e.g. a fused run's split chosen because
+    /// the report's text states one of its figures), in words; null for a value read as printed.
+    /// </summary>
+    public string? Method { get; init; }
 }
 
 /// <summary>One row of a standard table, with its cells in template column order.</summary>

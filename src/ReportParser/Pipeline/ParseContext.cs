@@ -97,5 +97,11 @@ internal sealed class ParseContext : IDisposable
 
     public AnnualReport? Report { get; set; }
 
+    /// <summary>Fused runs the table's arithmetic left ambiguous, with the splits still allowed (for the text to decide).</summary>
+    public List<Validation.OpenRun> OpenRuns { get; } = new();
+
+    /// <summary>The figures the running text states.</summary>
+    public List<ProseStatement> Statements { get; set; } = new();
+
     public void Dispose() => _deadline.Dispose();
 }

@@ -4,8 +4,8 @@ namespace ReportParser.Pipeline;
 
 /// <summary>
 /// The parse as an ordered list of named steps over one <see cref="ParseContext"/>: input, crawled-text
-/// preparation, limits, sections, fused-table recovery, metadata, classification, template, tables, report,
-/// rules. Each stage's code lives in its own namespace; this list is the only place that orders them.
+/// preparation, limits, sections, fused-table recovery, metadata, classification, template, tables, prose, report,
+/// rules, quality checks. Each stage's code lives in its own namespace; this list is the only place that orders them.
 /// </summary>
 internal static class ParsePipeline
 {
@@ -21,8 +21,10 @@ internal static class ParsePipeline
         new ClassifyDocumentStep(),
         new DetectTemplateStep(),
         new ReadTablesStep(),
+        new ReadProseStep(),
         new BuildReportStep(),
         new ValidateStep(),
+        new QualityStep(),
     };
 
     /// <summary>Runs every step. Throws <see cref="OperationCanceledException"/> only when the caller's token fires.</summary>

@@ -131,4 +131,72 @@ internal static class ChineseSyntax
         return null;
     }
 
+    private const string CountDigits = "零〇一二两三四五六七八九";
+
+    /// <summary>
+    /// A count written in Chinese numerals as prose prints it: 两, 十二, 一百零三, 三千五百, 二万三千 (up to 九万九千九百九十九);
+    /// its value and the text as printed.
+    /// </summary>
+    public static readonly Parser<(long Value, string Text)> ChineseCount =
+        Parse.Chars(CountDigits + "十百千万").AtLeastOnce().Text()
+            .Where(t => t.Length <= 9 && CountValue(t) is not null)
+            .Select(t => (CountValue(t)!.Value, t))
+            .Named("Chinese count");
+
+    /// <summary>
+    /// A quantity as prose prints it: ASCII or full-width digits with optional thousands separators and one decimal
+    /// point (859, 1,234, 3.5, ８５９), or a <see cref="ChineseCount"/>; its value and the text as printed.
+    /// </summary>
+    public static readonly Parser<(decimal Value, string Text)> Quantity =
+        ArabicQuantity().Or(ChineseCount.Select(c => ((decimal)c.Value, c.Text))).Named("quantity");
+
+    private static Parser<(decimal Value, string Text)> ArabicQuantity()
+    {
+        var digit = Parse.Char(c => TextUtil.Narrow(c) is >= '0' and <= '9', "digit");
+        var thousands = from comma in Parse.Chars(",，") from d in digit.Repeat(3).Text() select comma + d;
+        var fraction = from dot in Parse.Chars(".．") from d in digit.AtLeastOnce().Text() select dot + d;
+        return from head in digit.Repeat(1, 12).Text()
+               from groups in thousands.Many()
+               from frac in fraction.Optional()
+               let text = head + string.Concat(groups) + (frac.IsDefined ? frac.Get() : "")
+               let plain = string.Concat(text.Select(TextUtil.Narrow).Where(c => c is not (',' or '，'))).Replace('．', '.')
+               select (decimal.Parse(plain, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture), text);
+    }
+
+    /// <summary>The value of a Chinese count (两 = 2, 一百零三 = 103, 二万三千 = 23000), or null when malformed.</summary>
+    public static long? CountValue(string t)
+    {
+        if (t is "零" or "〇") return 0;
+        int wan = t.IndexOf('万', StringComparison.Ordinal);
+        if (wan < 0) return Below10000(t);
+        if (wan == 0 || t.IndexOf('万', wan + 1) >= 0 || Below10000(t[..wan]) is not long high) return null;
+        var rest = t[(wan + 1)..].TrimStart('零', '〇');
+        if (rest.Length == 0) return high * 10000;
+        return Below10000(rest) is long low ? high * 10000 + low : null;
+    }
+
+    /// <summary>一 … 九千九百九十九 as pairs of digit and unit (十 alone as 一十); null when malformed or 0.</summary>
+    private static long? Below10000(string t)
+    {
+        long value = 0, lastUnit = 100000;
+        int digit = -1;
+        for (int i = 0; i < t.Length; i++)
+        {
+            char c = t[i];
+            long unit = c switch { '十' => 10, '百' => 100, '千' => 1000, _ => 0 };
+            if (unit == 0)
+            {
+                if (digit > 0) return null;
+                digit = c is '零' or '〇' ? 0 : c == '两' ? 2 : Digits.IndexOf(c, StringComparison.Ordinal) + 1;
+                continue;
+            }
+            if (digit < 0 && unit == 10 && i == 0) digit = 1;
+            if (digit <= 0 || unit >= lastUnit) return null;
+            value += digit * unit;
+            lastUnit = unit;
+            digit = -1;
+        }
+        if (digit > 0) value += digit;
+        return value > 0 ? value : null;
+    }
 }

@@ -14,7 +14,10 @@ internal sealed class BuildReportStep : IParseStep
         var meta = context.Metadata;
         var metadata = new ReportMetadata(meta?.Agency, meta?.Year, context.Template, meta?.PublishedOn, meta?.Title);
         var preamble = context.Split.Preamble.OfType<ParagraphBlock>().Select(p => p.Text).ToList();
-        context.Report = new AnnualReport(metadata, preamble, context.Split.Sections.Select(s => s.ToModel()).ToList(), context.Proactive, context.Requests, context.Review);
+        context.Report = new AnnualReport(metadata, preamble, context.Split.Sections.Select(s => s.ToModel()).ToList(), context.Proactive, context.Requests, context.Review)
+        {
+            Statements = context.Statements,
+        };
     }
 }
 

@@ -3,6 +3,7 @@ using ReportParser.Input;
 using ReportParser.Sections;
 using ReportParser.Tables;
 using ReportParser.Tables.Fused;
+using ReportParser.Validation;
 
 namespace ReportParser.Pipeline.Steps;
 
@@ -31,6 +32,11 @@ internal sealed class RecoverFusedTablesStep : IParseStep
             {
                 context.Blocks = recovered.Blocks;
                 context.Split = recovered.Split;
+                foreach (var (table, row) in recovered.Ambiguous)
+                {
+                    var splits = row.Kept.Select(k => k.Select(c => new CandidateCell(c.Text, c.Offset, c.Value)).ToArray()).ToList();
+                    context.OpenRuns.Add(new OpenRun(table, row.Def.Key, row.Run, row.RunSpan, splits));
+                }
             }
         }
         catch (OperationCanceledException) when (!context.Cancellation.IsCancellationRequested)

@@ -16,8 +16,14 @@ internal static class FusedTableRecovery
 {
     private static readonly SectionKind[] TableSections = { SectionKind.ProactiveDisclosure, SectionKind.Requests, SectionKind.ReviewLitigation };
 
-    /// <summary>The result of a recovery: the document's blocks and sections with the recovered tables in place.</summary>
-    public sealed record Recovered(DocumentBlocks Blocks, SplitDocument Split);
+    /// <summary>
+    /// The result of a recovery: the document's blocks and sections with the recovered tables in place, and the rows whose
+    /// runs the arithmetic left ambiguous, with their table key and the splits still allowed.
+    /// </summary>
+    public sealed record Recovered(DocumentBlocks Blocks, SplitDocument Split)
+    {
+        public IReadOnlyList<(string Table, FusedRow Row)> Ambiguous { get; init; } = Array.Empty<(string, FusedRow)>();
+    }
 
     /// <summary>
     /// Recovers the fused tables; null when the document has none (or its template is not 2019/2021).
@@ -32,17 +38,19 @@ internal static class FusedTableRecovery
         var byParagraph = new Dictionary<ParagraphBlock, List<FoundRow>>(ReferenceEqualityComparer.Instance);
         foreach (var (_, p, rows) in found) byParagraph[p] = rows;
         var hints = FusedHints.From(doc.Blocks, byParagraph);
+        var ambiguous = new List<(string, FusedRow)>();
         foreach (var kind in TableSections)
         {
             token.ThrowIfCancellationRequested();
             var rows = found.Where(f => f.Kind == kind).SelectMany(f => f.Rows).Select(r => r.Row).ToList();
             if (rows.Count > 0) FusedSolver.Solve(TableKey(kind), rows, hints.For, bag, token);
+            ambiguous.AddRange(rows.Where(r => r.Kept.Count > 1).Select(r => (TableKey(kind), r)));
         }
 
         var replaced = new Dictionary<Block, List<Block>>(ReferenceEqualityComparer.Instance);
         var headerDone = new HashSet<SectionKind>();
         foreach (var (kind, p, rows) in found) replaced[p] = FusedGridWriter.Write(p, rows, kind, template, headerDone);
-        return new Recovered(doc with { Blocks = Replace(doc.Blocks, replaced) }, Replace(split, replaced));
+        return new Recovered(doc with { Blocks = Replace(doc.Blocks, replaced) }, Replace(split, replaced)) { Ambiguous = ambiguous };
     }
 
     private static string TableKey(SectionKind kind) => kind switch

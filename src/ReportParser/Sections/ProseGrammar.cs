@@ -1,0 +1,92 @@
+using ReportParser.Text;
+using Sprache;
+
+namespace ReportParser.Sections;
+
+/// <summary>A figure found in a clause: where it starts and ends, its value, the number and unit as printed, and the words before it.</summary>
+/// <param name="Start">Offset of the number in the clause.</param>
+/// <param name="End">Offset just after the unit.</param>
+/// <param name="Value">The number's value.</param>
+/// <param name="Number">The number as printed.</param>
+/// <param name="Unit">The unit as printed (％ read as %).</param>
+/// <param name="Lead">The words between the clause's start (or the previous figure) and the number, trimmed of separators.</param>
+internal readonly record struct ProseFigure(int Start, int End, decimal Value, string Number, string Unit, string Lead);
+
+/// <summary>
+/// The Sprache grammar of the figures prose states: a quantity (<see cref="ChineseSyntax.Quantity"/>: 859, 1,234, 3.5,
+/// 两, 一百零三), optional spaces, then a unit (件 条 起 万元 元 % 个 次 篇 项 宗 份 人次). A clause is read as the
+/// words before each figure and the figure (<see cref="Figures"/>); ordinals (第3条), numbers inside longer digit runs
+/// and Chinese numerals that are words (一起, 一件事) are not figures.
+/// </summary>
+internal static class ProseGrammar
+{
+    /// <summary>The units, longest first so that 万元 is not read as 万 then 元.</summary>
+    public static readonly IReadOnlyList<string> Units = new[] { "万元", "人次", "件", "条", "起", "元", "%", "％", "个", "次", "篇", "项", "宗", "份" };
+
+    private static readonly Parser<string> Unit =
+        Units.Select(u => Parse.String(u).Text()).Aggregate((a, b) => a.Or(b)).Select(u => u == "％" ? "%" : u).Named("unit");
+
+    /// <summary>One figure: a quantity and its unit.</summary>
+    public static readonly Parser<(decimal Value, string Number, int Spaces, string Unit)> Figure =
+        from q in ChineseSyntax.Quantity
+        from spaces in ChineseSyntax.Space.Many()
+        from unit in Unit
+        select (q.Value, q.Text, spaces.Count(), unit);
+
+    /// <summary>Units a number in Chinese numerals may take: elsewhere (一次, 一个, 一起) the numeral is a word, not a figure.</summary>
+    private static readonly HashSet<string> ChineseUnits = new(StringComparer.Ordinal) { "件", "条", "万元", "元" };
+
+    /// <summary>Characters that make a figure's unit part of a word (一件事, 件数, 条款).</summary>
+    private const string WordAfterUnit = "事数款例龙线心套";
+
+    /// <summary>Longest digit run read as a figure: a longer one is a table's fused row.</summary>
+    public const int MaxDigits = 9;
+
+    /// <summary>A figure is read from at most this many characters (a number, spaces, a unit).</summary>
+    private const int MaxFigureLength = 40;
+
+    /// <summary>The figures of one clause, in order.</summary>
+    public static List<ProseFigure> Figures(string clause)
+    {
+        var result = new List<ProseFigure>();
+        int leadStart = 0;
+        for (int i = 0; i < clause.Length; i++)
+        {
+            if (!StartsNumber(clause, i)) continue;
+            var r = Figure.TryParse(clause.Substring(i, Math.Min(MaxFigureLength, clause.Length - i)));
+            if (!r.WasSuccessful) continue;
+            var (value, number, spaces, unit) = r.Value;
+            int end = i + number.Length + spaces + unit.Length;
+            if (!Accept(clause, i, end, number, unit)) { i += number.Length - 1; continue; }
+            result.Add(new ProseFigure(i, end, value, number, unit, Lead(clause, leadStart, i)));
+            leadStart = end;
+            i = end - 1;
+        }
+        return result;
+    }
+
+    private static bool StartsNumber(string s, int i)
+    {
+        char c = s[i];
+        bool arabic = TextUtil.Narrow(c) is >= '0' and <= '9';
+        bool chinese = "零〇一二两三四五六七八九十百千万".Contains(c, StringComparison.Ordinal);
+        if (!arabic && !chinese) return false;
+        if (i == 0) return true;
+        char p = TextUtil.Narrow(s[i - 1]);
+        if (arabic) return p is not ((>= '0' and <= '9') or '.' or ',' or '，' or '-' or '/' or ':' or '：') && !char.IsAsciiLetter(p);
+        return !"零〇一二两三四五六七八九十百千万第".Contains(s[i - 1], StringComparison.Ordinal);
+    }
+
+    private static bool Accept(string clause, int start, int end, string number, string unit)
+    {
+        if (start > 0 && clause[start - 1] == '第') return false;
+        bool arabic = TextUtil.Narrow(number[0]) is >= '0' and <= '9';
+        if (arabic && number.Count(char.IsDigit) > MaxDigits) return false;
+        if (!arabic && !ChineseUnits.Contains(unit)) return false;
+        return end >= clause.Length || unit == "%" || !WordAfterUnit.Contains(clause[end], StringComparison.Ordinal);
+    }
+
+    private const string Separators = "、，,：:；;（(）)　 \t";
+
+    private static string Lead(string clause, int from, int to) => clause[from..to].Trim(Separators.ToCharArray());
+}
