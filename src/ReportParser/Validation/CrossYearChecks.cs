@@ -18,8 +18,14 @@ public sealed record CrossReportFinding(long Index, string File, Diagnostic Diag
 /// which is only given for tables with a few non-zero cells) under another agency or year; reported on the later file.</item>
 /// <item><c>CrossYear.CarryOver</c> (RP4006): for one agency, year N's 上年结转 differs from year N−1's 结转下年度继续办理
 /// in a column where both are stated; reported on year N's report.</item>
+/// <item><c>Quality.Repetition</c> (RP5020, category quality): for one agency, more than half of year N's prose (by characters of
+/// the sentences, figures ignored) repeats year N−1's (内容雷同); reported on year N's report.</item>
+/// <item><c>Quality.Repetition</c> (RP5021, category quality): table 三 or 四 of a report has the detail cells of another agency's
+/// report but other totals (a copied table whose totals were changed); reported on the later file.</item>
 /// </list>
-/// The later copy of a duplicate takes no part in the carry-over check. Findings are warnings, ordered by file position.
+/// The later copy of a duplicate takes no part in the carry-over and repetition checks. Findings are warnings, ordered by file
+/// position. The repetition checks need the fingerprints of <see cref="CrossYearSummary.From"/>: a summary read back from a reports
+/// table has none, and they are skipped for it.
 /// </summary>
 public static class CrossYearChecks
 {
@@ -31,6 +37,15 @@ public static class CrossYearChecks
 
     /// <summary>The rule key of the copied-tables check.</summary>
     public const string CopiedTablesRule = "CrossReport.CopiedTables";
+
+    /// <summary>The rule key of the repetition checks.</summary>
+    public const string RepetitionRule = "Quality.Repetition";
+
+    /// <summary>More than this share of a report's prose repeating the previous year's is 内容雷同.</summary>
+    public const double RepeatedShare = 0.5;
+
+    /// <summary>A report with less prose than this (characters of kept sentences) is not judged for repetition.</summary>
+    public const int MinProseForRepetition = 200;
 
     /// <summary>True for the codes this class reports (a shard merge drops and recomputes them).</summary>
     public static bool IsCrossReportCode(DiagnosticCode code)
@@ -45,6 +60,8 @@ public static class CrossYearChecks
         var run = new Findings();
         var duplicates = CheckDuplicates(list, run);
         CheckCarryOver(list, duplicates, run);
+        CheckCopiedTables(list, duplicates, run);
+        CheckRepeatedProse(list, duplicates, run);
         return run.InOrder();
     }
 
@@ -108,6 +125,44 @@ public static class CrossYearChecks
                 findings.Add(r, DiagnosticCode.CrossYearCarryOver, CarryOverRule,
                     $"二、上年结转 of {key.Year} differs from 四、结转下年度继续办理 of {key.Year - 1} in {previous.File}: {string.Join("; ", differences)}");
             }
+        }
+    }
+
+    /// <summary>Tables whose detail cells equal an earlier report's of another agency while their totals differ.</summary>
+    private static void CheckCopiedTables(List<CrossYearSummary> list, HashSet<long> duplicates, Findings findings)
+    {
+        var first = new Dictionary<(string Table, string Detail), (CrossYearSummary Report, string Full)>();
+        foreach (var r in list)
+        {
+            if (duplicates.Contains(r.Index)) continue;
+            foreach (var t in r.TableFingerprints)
+            {
+                if (t.Detail is null || first.TryAdd((t.Table, t.Detail), (r, t.Full))) continue;
+                var (original, full) = first[(t.Table, t.Detail)];
+                if (full == t.Full || SameAgency(r.Agency, original.Agency)) continue;
+                findings.Add(r, DiagnosticCode.CopiedTableChangedTotals, RepetitionRule,
+                    $"table {(t.Table == "Requests" ? "三" : "四")} ({t.Table}) has every detail cell of {original.File} ({original.Agency ?? "agency not found"}, {Year(original.Year)}) but other totals: the table looks copied and its totals changed");
+            }
+        }
+    }
+
+    /// <summary>Each agency's year against its previous year: the share of the prose's characters in sentences both print.</summary>
+    private static void CheckRepeatedProse(List<CrossYearSummary> list, HashSet<long> duplicates, Findings findings)
+    {
+        var byAgencyYear = new Dictionary<(string Agency, int Year), CrossYearSummary>();
+        foreach (var r in list)
+        {
+            if (Key(r, duplicates) is { } key && r.Sentences.Count > 0) byAgencyYear.TryAdd(key, r);
+        }
+        foreach (var ((agency, year), r) in byAgencyYear)
+        {
+            if (!byAgencyYear.TryGetValue((agency, year - 1), out var previous)) continue;
+            var before = previous.Sentences.Select(s => s.Hash).ToHashSet();
+            long total = r.Sentences.Sum(s => (long)s.Length);
+            long repeated = r.Sentences.Where(s => before.Contains(s.Hash)).Sum(s => (long)s.Length);
+            if (total < MinProseForRepetition || repeated <= total * RepeatedShare) continue;
+            findings.Add(r, DiagnosticCode.RepeatedProse, RepetitionRule,
+                $"{(100.0 * repeated / total).ToString("0", CultureInfo.InvariantCulture)}% of the prose (by characters, figures ignored) repeats the report on {year - 1} in {previous.File}: more than half is the same text (内容雷同)");
         }
     }
 
