@@ -186,6 +186,7 @@ internal static class ShardMerger
     private static readonly int ReportYear = WideReportRow.Schema.IndexOf("year");
     private static readonly int ReportSha256 = WideReportRow.Schema.IndexOf("sha256");
     private static readonly int ReportTablesHash = WideReportRow.Schema.IndexOf("tables_hash");
+    private static readonly int ReportProse = WideReportRow.Schema.IndexOf("prose_sentences");
     private static readonly int[] CarriedOverColumns = RequestsColumns(CrossYearSummary.CarriedOverRow);
     private static readonly int[] CarriedForwardColumns = RequestsColumns(CrossYearSummary.CarriedForwardRow);
 
@@ -197,7 +198,22 @@ internal static class ShardMerger
     {
         int? year = int.TryParse(row[ReportYear], NumberStyles.Integer, CultureInfo.InvariantCulture, out var y) ? y : null;
         return new CrossYearSummary(index, row[ReportFile], string.IsNullOrWhiteSpace(row[ReportAgency]) ? null : row[ReportAgency], year,
-            NullIfEmpty(row[ReportSha256]), NullIfEmpty(row[ReportTablesHash]), Numbers(row, CarriedOverColumns), Numbers(row, CarriedForwardColumns));
+            NullIfEmpty(row[ReportSha256]), NullIfEmpty(row[ReportTablesHash]), Numbers(row, CarriedOverColumns), Numbers(row, CarriedForwardColumns))
+        {
+            Sentences = ReportProse >= 0 && ReportProse < row.Length ? SentenceFingerprint.ParseList(row[ReportProse]) : Array.Empty<SentenceFingerprint>(),
+            TableFingerprints = TableFingerprint.Of(CellValues(row)),
+        };
+    }
+
+    /// <summary>The stated cells of a written reports row, as keys and values.</summary>
+    private static IEnumerable<(string Key, decimal? Value)> CellValues(string[] row)
+    {
+        int first = WideReportRow.MetadataColumnCount;
+        for (int i = 0; i < ReportCellKeys.All.Count && first + i < row.Length; i++)
+        {
+            if (row[first + i] is { Length: > 0 } v && decimal.TryParse(v, NumberStyles.Number | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var d))
+                yield return (ReportCellKeys.All[i], d);
+        }
     }
 
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;

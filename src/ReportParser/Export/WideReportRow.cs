@@ -24,7 +24,7 @@ public sealed record WideReportRow(string File, string Source, string? Agency, i
     ReportStatus Status, int Errors, int Warnings, int Infos, string? Sha256, string? TablesHash, IReadOnlyList<decimal?> Values)
 {
     /// <summary>
-    /// The columns of the <c>reports</c> table: <c>file,source,agency,year,template,published_on,title,status,errors,warnings,infos,sha256,tables_hash</c>,
+    /// The columns of the <c>reports</c> table: <c>file,source,agency,year,template,published_on,title,status,errors,warnings,infos,sha256,tables_hash,prose_sentences</c>,
     /// then every key of <see cref="ReportCellKeys.All"/>.
     /// </summary>
     public static RowSchema<WideReportRow> Schema { get; } = new RowSchema<WideReportRow>("reports")
@@ -41,7 +41,14 @@ public sealed record WideReportRow(string File, string Source, string? Agency, i
         .Map("infos", ColumnType.Int32, r => r.Infos.ToString(CultureInfo.InvariantCulture))
         .Map("sha256", r => r.Sha256)
         .Map("tables_hash", r => r.TablesHash)
+        .Map("prose_sentences", r => r.ProseSentences)
         .MapMany(ReportCellKeys.All, ReportCellKeys.All.Select(k => ColumnTypes.Of(ReportParser.Template.TemplateSchema.Cell(k).Column.Kind)).ToList(), r => new FormattedValues(r.Values));
+
+    /// <summary>
+    /// The fingerprints of the prose's sentences (<see cref="SentenceFingerprint.Format"/>), for the batch repetition check
+    /// after a shard merge; null when not computed.
+    /// </summary>
+    public string? ProseSentences { get; init; }
 
     /// <summary>The number of metadata columns before the cell columns.</summary>
     public static int MetadataColumnCount => Schema.Columns.Count - ReportCellKeys.All.Count;
@@ -70,7 +77,10 @@ public sealed record WideReportRow(string File, string Source, string? Agency, i
         var m = result.Report.Metadata;
         var values = ReportCellKeys.Numbers(result.Report);
         return new WideReportRow(file, source, m.Agency, m.Year, m.Template, m.PublishedOn, m.Title, result.Status, errors, warnings, infos,
-            ReportFingerprints.Content(bytes), ReportFingerprints.Tables(values), values);
+            ReportFingerprints.Content(bytes), ReportFingerprints.Tables(values), values)
+        {
+            ProseSentences = SentenceFingerprint.Format(SentenceFingerprint.Of(result.Report)),
+        };
     }
 
     /// <summary>The values as invariant-culture text, formatted as they are read.</summary>

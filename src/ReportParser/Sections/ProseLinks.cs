@@ -142,7 +142,7 @@ internal sealed class ProseLinks
     /// <summary>Words naming the year, the whole agency or jurisdiction, or joining clauses: an actor the table covers.</summary>
     private readonly string[] _actorWords = { "全年", "本年度", "本年", "今年", "年内", "当年", "全区", "全县", "全市", "全省", "全州", "全旗", "全局", "全委", "全厅",
         "本机关", "本单位", "本部门", "本局", "本委", "本厅", "本办", "本中心", "本级", "我局", "我委", "我厅", "我办", "我单位", "我部门", "我机关", "我区", "我县",
-        "我市", "我省", "我中心", "其中", "共计", "合计", "总计", "一共", "共", "依法", "已", "均", "另有", "另", "同时", "此外", "以及", "和", "及", "度", "全部", "对" };
+        "我市", "我省", "我中心", "其中", "共计", "合计", "总计", "一共", "共", "依法", "已", "均", "另有", "另", "被", "同时", "此外", "以及", "和", "及", "度", "全部", "对" };
 
     /// <summary>
     /// True when the words before the figure's verb or noun name no actor, or only the year, the whole agency or its

@@ -24,8 +24,8 @@ public sealed record CrossReportFinding(long Index, string File, Diagnostic Diag
 /// report but other totals (a copied table whose totals were changed); reported on the later file.</item>
 /// </list>
 /// The later copy of a duplicate takes no part in the carry-over and repetition checks. Findings are warnings, ordered by file
-/// position. The repetition checks need the fingerprints of <see cref="CrossYearSummary.From"/>: a summary read back from a reports
-/// table has none, and they are skipped for it.
+/// position. The repetition checks use the fingerprints of <see cref="CrossYearSummary.Sentences"/> and
+/// <see cref="CrossYearSummary.TableFingerprints"/> (a shard merge reads them back from the reports table).
 /// </summary>
 public static class CrossYearChecks
 {
@@ -49,7 +49,8 @@ public static class CrossYearChecks
 
     /// <summary>True for the codes this class reports (a shard merge drops and recomputes them).</summary>
     public static bool IsCrossReportCode(DiagnosticCode code)
-        => code is DiagnosticCode.CrossYearCarryOver or DiagnosticCode.DuplicateReport or DiagnosticCode.CopiedTables;
+        => code is DiagnosticCode.CrossYearCarryOver or DiagnosticCode.DuplicateReport or DiagnosticCode.CopiedTables
+            or DiagnosticCode.RepeatedProse or DiagnosticCode.CopiedTableChangedTotals;
 
     /// <summary>Runs the checks.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="reports"/> is null.</exception>

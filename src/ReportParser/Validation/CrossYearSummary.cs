@@ -56,7 +56,7 @@ public sealed record CrossYearSummary(long Index, string File, string? Agency, i
             Row(report.Requests, CarriedOverRow), Row(report.Requests, CarriedForwardRow))
         {
             Sentences = SentenceFingerprint.Of(report),
-            TableFingerprints = TableFingerprint.Of(report),
+            TableFingerprints = TableFingerprint.Of(report.Tables.SelectMany(t => t.Cells).Select(c => (c.Key, c.Value))),
         };
     }
 
@@ -70,87 +70,3 @@ public sealed record CrossYearSummary(long Index, string File, string? Agency, i
     }
 }
 
-/// <summary>One sentence of a report's prose: a 64-bit hash of its text (white space dropped, digits read as one mark) and its length.</summary>
-/// <param name="Hash">FNV-1a hash of the normalised sentence.</param>
-/// <param name="Length">Characters of the normalised sentence.</param>
-public readonly record struct SentenceFingerprint(ulong Hash, int Length)
-{
-    /// <summary>Sentences shorter than this (normalised) are not kept: 一是, 无, headings prove nothing.</summary>
-    public const int MinLength = 10;
-
-    /// <summary>At most this many sentences are kept per report.</summary>
-    public const int MaxSentences = 5000;
-
-    /// <summary>The sentences of every section's running text, table text left out.</summary>
-    internal static SentenceFingerprint[] Of(AnnualReport report)
-    {
-        var result = new List<SentenceFingerprint>();
-        foreach (var section in report.Sections)
-        {
-            foreach (var sentence in QualityChecks.Sentences(QualityChecks.Prose(section)))
-            {
-                if (Of(sentence) is { } f) result.Add(f);
-                if (result.Count >= MaxSentences) return result.ToArray();
-            }
-        }
-        return result.ToArray();
-    }
-
-    /// <summary>The fingerprint of one sentence, or null when it is too short.</summary>
-    public static SentenceFingerprint? Of(string sentence)
-    {
-        ArgumentNullException.ThrowIfNull(sentence);
-        ulong h = 14695981039346656037UL;
-        int n = 0;
-        bool inDigits = false;
-        foreach (char raw in sentence)
-        {
-            if (char.IsWhiteSpace(raw)) continue;
-            bool digit = raw is >= '0' and <= '9' or >= '０' and <= '９' or '.' && inDigits;
-            if (digit && inDigits) continue;
-            inDigits = digit;
-            char c = digit ? '#' : raw;
-            h = (h ^ c) * 1099511628211UL;
-            n++;
-        }
-        return n < MinLength ? null : new SentenceFingerprint(h, n);
-    }
-}
-
-/// <summary>A standard table's fingerprints: of its detail cells (every stated cell but the totals) and of all its stated cells.</summary>
-/// <param name="Table">The table key (Requests, ReviewLitigation).</param>
-/// <param name="Detail">Hash of the detail cells, or null when fewer than <see cref="MinNonZeroDetail"/> are non-zero (nothing to prove copying).</param>
-/// <param name="Full">Hash of every stated cell.</param>
-public sealed record TableFingerprint(string Table, string? Detail, string Full)
-{
-    /// <summary>The detail cells need at least this many non-zero values to show a copy.</summary>
-    public const int MinNonZeroDetail = 3;
-
-    internal static TableFingerprint[] Of(AnnualReport report)
-    {
-        var result = new List<TableFingerprint>(2);
-        if (report.Requests is { } r) result.Add(Of(r, c => c.Row == "Total" || c.Column == "Total"));
-        if (report.ReviewLitigation is { } v) result.Add(Of(v, c => c.Column.EndsWith(".Total", StringComparison.Ordinal)));
-        return result.ToArray();
-    }
-
-    private static TableFingerprint Of(ReportTable table, Func<ReportCell, bool> isTotal)
-    {
-        var detail = new System.Text.StringBuilder();
-        var full = new System.Text.StringBuilder();
-        int nonZero = 0;
-        foreach (var c in table.Cells)
-        {
-            if (c.Value is not decimal v) continue;
-            var line = c.Key + "=" + v.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n";
-            full.Append(line);
-            if (isTotal(c)) continue;
-            detail.Append(line);
-            if (v != 0) nonZero++;
-        }
-        return new TableFingerprint(table.Key, nonZero >= MinNonZeroDetail ? Hash(detail.ToString()) : null, Hash(full.ToString()));
-    }
-
-    private static string Hash(string s)
-        => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(s)).AsSpan(0, 16));
-}

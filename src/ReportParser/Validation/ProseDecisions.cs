@@ -22,8 +22,11 @@ internal static class ProseDecisions
     public static List<ProseDecision> Decide(IReadOnlyList<OpenRun> runs, IReadOnlyList<ProseStatement> statements, Func<string, ReportTable?> tableOf)
     {
         var result = new List<ProseDecision>();
+        var decidedRows = new HashSet<string>(StringComparer.Ordinal);
         foreach (var run in runs)
         {
+            // A row printed twice has two runs: only the first is decided (the table reader keeps the first occurrence).
+            if (!decidedRows.Add(run.Table + "." + run.Row)) continue;
             if (tableOf(run.Table)?[run.Row] is not { } row || run.Splits.Count < 2) continue;
             if (row.Cells.Count != run.Splits[0].Length) continue;
             var open = Enumerable.Range(0, row.Cells.Count).Where(k => !row.Cells[k].IsStated).ToList();
@@ -100,7 +103,8 @@ internal static class ProseDecisions
     /// <summary>The table with the decided cells in place (same rows and order; other cells unchanged).</summary>
     public static T Apply<T>(T table, IReadOnlyList<ProseDecision> decisions, Func<IReadOnlyList<ReportRow>, T> create) where T : ReportTable
     {
-        var byKey = decisions.Where(d => d.Cell.Table == table.Key).ToDictionary(d => d.Cell.Key, d => d.Cell, StringComparer.Ordinal);
+        var byKey = new Dictionary<string, ReportCell>(StringComparer.Ordinal);
+        foreach (var d in decisions) if (d.Cell.Table == table.Key) byKey.TryAdd(d.Cell.Key, d.Cell);
         if (byKey.Count == 0) return table;
         var rows = table.Rows.Select(r => r with { Cells = r.Cells.Select(c => byKey.GetValueOrDefault(c.Key, c)).ToList() }).ToList();
         return create(rows);

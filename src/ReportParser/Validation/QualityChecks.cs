@@ -1,4 +1,5 @@
 using System.Globalization;
+using ReportParser.Text;
 
 namespace ReportParser.Validation;
 
@@ -165,26 +166,11 @@ public static class QualityChecks
         }
     }
 
-    /// <summary>A section's running text without lines that are table text (fused rows, long digit runs).</summary>
-    internal static string Prose(ReportSection s)
-        => string.Join('\n', s.Paragraphs.Where(p => !IsTableText(p)));
+    private static string Prose(ReportSection s) => ProseText.Prose(s);
 
-    internal static bool IsTableText(string p)
-    {
-        if (p.Contains("第二十条第", StringComparison.Ordinal) || p.StartsWith('|')) return true;
-        int run = 0;
-        foreach (char c in p)
-        {
-            run = c is >= '0' and <= '9' ? run + 1 : 0;
-            if (run >= 6) return true;
-        }
-        return false;
-    }
+    private static IEnumerable<string> Sentences(string text) => ProseText.Sentences(text);
 
-    internal static IEnumerable<string> Sentences(string text)
-        => text.Split(new[] { '。', '；', ';', '！', '？', '\n' }, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    internal static int Han(string s) => s.Count(c => c is >= '\u4E00' and <= '\u9FFF');
+    private static int Han(string s) => ProseText.Han(s);
 
     private static string HanOnly(string s) => string.Concat(s.Where(c => c is >= '\u4E00' and <= '\u9FFF'));
 

@@ -68,9 +68,10 @@ public sealed class ReportExporterTests : IDisposable
         summary.ByStatus[ReportStatus.NotAReport].Should().Be(1);
         summary.ByStatus.Values.Sum().Should().Be(19);
         summary.Reports.Should().Be(17);
-        summary.CrossReportFindings.Should().Be(2, "甲局's carry-over differs and zz-copy.txt duplicates r01.txt");
+        summary.CrossReportFindings.Should().Be(3, "甲局's carry-over differs, its 2022 prose repeats its 2021 prose, and zz-copy.txt duplicates r01.txt");
         summary.ByCode["RP4006"].Should().Be(1);
         summary.ByCode["RP4007"].Should().Be(1);
+        summary.ByCode["RP5020"].Should().Be(1);
         summary.Cells.Should().Be(Read(lib, "cells", format).Count - 1);
         summary.DiagnosticRows.Should().Be(Read(lib, "diagnostics", format).Count - 1);
 
@@ -129,7 +130,7 @@ public sealed class ReportExporterTests : IDisposable
         var merged = Path.Combine(_root, "merged");
         var summary = await ReportExporter.MergeAsync(shards, merged, ExportFormat.Csv);
         summary.Files.Should().Be(19);
-        summary.CrossReportFindings.Should().Be(2);
+        summary.CrossReportFindings.Should().Be(3);
         foreach (var t in ExportTables.All)
             File.ReadAllBytes(Path.Combine(merged, t.Name + ".csv")).Should().Equal(File.ReadAllBytes(Path.Combine(single, t.Name + ".csv")), t.Name);
 
