@@ -63,7 +63,7 @@ public readonly record struct SentenceFingerprint(ulong Hash, int Length)
         foreach (char raw in sentence)
         {
             if (char.IsWhiteSpace(raw)) continue;
-            bool digit = raw is >= '0' and <= '9' or >= '０' and <= '９' or '.' && inDigits;
+            bool digit = raw is >= '0' and <= '9' or >= '０' and <= '９' || (raw == '.' && inDigits);
             if (digit && inDigits) continue;
             inDigits = digit;
             char c = digit ? '#' : raw;

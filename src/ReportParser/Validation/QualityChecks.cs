@@ -143,7 +143,7 @@ public static class QualityChecks
         {
             var own = Prose(requests);
             var overview = report.Section(SectionKind.Overview) is { } o
-                ? string.Concat(Sentences(Prose(o)).Where(s => s.Contains("申请", StringComparison.Ordinal)))
+                ? string.Concat(Sentences(Prose(o)).Where(IsAboutRequests))
                 : "";
             int han = Han(own) + Han(overview);
             if (han < MinRequestsText)
@@ -165,6 +165,10 @@ public static class QualityChecks
             }
         }
     }
+
+    /// <summary>A sentence about information-disclosure requests (申请), not one about 被申请行政复议 or lawsuits.</summary>
+    private static bool IsAboutRequests(string s)
+        => s.Contains("申请", StringComparison.Ordinal) && !s.Contains("行政复议", StringComparison.Ordinal) && !s.Contains("诉讼", StringComparison.Ordinal);
 
     private static string Prose(ReportSection s) => ProseText.Prose(s);
 
