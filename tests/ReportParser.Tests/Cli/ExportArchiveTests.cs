@@ -182,14 +182,17 @@ public sealed class ExportArchiveTests : IDisposable
         cross[0][4].Should().Contain("y-甲局-2021.txt").And.Contain("302 ≠ 301");
         cross[1][4].Should().Contain("r001.txt");
         cross[2][4].Should().Contain("r010.txt").And.Contain(Agency(10));
-        // The batch quality check: 甲局's 2022 prose repeats its 2021 prose (the fixtures share their text).
+        // The batch quality check: each agency's 2022 prose repeats its 2021 prose (the variants share their text).
         var repeated = diags.Skip(1).Where(d => d[1] is "RP5020" or "RP5021").ToList();
-        repeated.Select(d => (d[0], d[1], d[3])).Should().Equal((Path.Combine(_plain, "y-甲局-2022.txt"), "RP5020", "Quality.Repetition"));
-        repeated[0][4].Should().Contain("y-甲局-2021.txt");
+        repeated.Select(d => (d[0], d[1], d[3])).Should().Equal(
+            (Path.Combine(_plain, "y-乙局-2022.txt"), "RP5020", "Quality.Repetition"),
+            (Path.Combine(_plain, "y-甲局-2022.txt"), "RP5020", "Quality.Repetition"));
+        repeated[0][4].Should().Contain("y-乙局-2021.txt");
+        repeated[1][4].Should().Contain("y-甲局-2021.txt");
         // Cross-report findings come after every per-file diagnostic, ordered by file.
         var all = diags.Skip(1).Where(d => d[1] is "RP4006" or "RP4007" or "RP4008" or "RP5020" or "RP5021").ToList();
-        all.Should().HaveCount(4);
-        diags.Skip(1).TakeLast(4).Should().BeEquivalentTo(all, o => o.WithStrictOrdering());
+        all.Should().HaveCount(5);
+        diags.Skip(1).TakeLast(5).Should().BeEquivalentTo(all, o => o.WithStrictOrdering());
     }
 
     [Fact]
