@@ -47,15 +47,24 @@ class Distinct:
                 self.used.add(v); return v
 
 
-def requests_table(num, numerals, other_rows):
-    """Table 三 with consistent totals: 总计 = row sum; (七)总计 = outcome sum; new + carried = total + forward."""
+def requests_table(num, numerals, other_rows, sparse=False):
+    """Table 三 with consistent totals: 总计 = row sum; (七)总计 = outcome sum; new + carried = total + forward.
+    sparse: a publisher that leaves zeros blank; requests come from natural persons, one row also from 商业企业,
+    and most outcome rows are zero (printed with no values at all)."""
     groups = [("（三）不予公开", ["1.属于国家秘密", "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”", "4.保护第三方合法权益",
                                  "5.属于三类内部事务信息", "6.属于四类过程性信息", "7.属于行政执法案卷", "8.属于行政查询事项"]),
               ("（四）无法提供", ["1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确"]),
               ("（五）不予处理", ["1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物", "4.无正当理由大量反复申请",
                                  "5.要求行政机关确认或重新出具已获取信息"])]
-    def six():
-        return [num() for _ in range(6)]
+    if sparse:
+        picks = iter([[num(1, 30)] + [0] * 5, [num(1, 40), 0, 0, 0, 0, 0], [num(1, 40), num(1, 40), 0, 0, 0, 0],
+                      [num(1, 40), 0, 0, 0, 0, 0]] + [[0] * 6] * 6 + [[num(1, 40)] + [0] * 5] + [[0] * 6] * 40)
+        six = lambda: next(picks)
+    else:
+        def six():
+            return [num() for _ in range(6)]
+    cell = (lambda v: C("" if v == 0 else v)) if sparse else C
+    vals = lambda values: [cell(v) for v in values] + [cell(sum(values))]
     outcome_rows = []  # (cells before values, values)
     granted, partial = six(), six()
     outcomes = [granted, partial]
@@ -76,8 +85,8 @@ def requests_table(num, numerals, other_rows):
         body.append([C("（六）其他处理", cs=2)] + vals(v))
     total = [sum(col) for col in zip(*outcomes)]
     body.append([C("（七）总计", cs=2)] + vals(total))
-    forward = six()
-    carried = six()
+    forward = [0] * 6 if sparse else six()
+    carried = [num(1, 12)] + [0] * 5 if sparse else six()
     new = [t + f - c for t, f, c in zip(total, forward, carried)]
     head = [[C("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", rs=3, cs=3), C("申请人情况", cs=7)],
             [C("自然人", rs=2), C("法人或其他组织", cs=5), C("总计", rs=2)],
@@ -185,7 +194,7 @@ def table_html(rows, cls, border):
     return "\n".join(out)
 
 
-def write(name, agency, year, tables, plain_proactive, published):
+def write(name, agency, year, tables, plain_proactive, published, plain_requests=False):
     num = Distinct(sum(map(ord, name)) + year, 10, 999)
     words = {k: num() for k in "abcde"}
     words["agency"] = agency
@@ -213,7 +222,7 @@ def write(name, agency, year, tables, plain_proactive, published):
     heading("二、主动公开政府信息情况")
     table(tables[0], plain=plain_proactive)
     heading("三、收到和处理政府信息公开申请情况")
-    table(tables[1])
+    table(tables[1], plain=plain_requests)
     heading("四、政府信息公开行政复议、行政诉讼情况")
     table(tables[2])
     heading("五、存在的主要问题及改进情况")
@@ -253,3 +262,9 @@ num19 = Distinct(2019, 10, 400)
 write("baihe-county-gov-2019", "白河县人民政府办公室", 2019,
       [proactive_2019(num19), requests_table(num19, None, None), review_table(num19)],
       plain_proactive=True, published="2020年1月15日")
+num21s = Distinct(2121, 10, 400)
+write("songlin-market-2021-sparse", "松林县市场监督管理局", 2021,
+      [proactive_2021(num21s), requests_table(num21s, None, ["1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+                                                             "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+                                                             "3.其他"], sparse=True), review_table(num21s)],
+      plain_proactive=False, published="2022年1月25日", plain_requests=True)

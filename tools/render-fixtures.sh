@@ -50,6 +50,9 @@ for html in "$src"/*-20[0-9][0-9].html; do
   lo "$html" "$out/$slug-libreoffice.pdf"
 done
 
+# Table 三 without ruling lines, zeros left blank (columns come from the header's positions): Chromium only.
+chrome "$src/songlin-market-2021-sparse.html" "$out/songlin-market-2021-sparse-chromium.pdf"
+
 # A PDF that is not a disclosure report (a hand-written notice).
 chrome "$src/not-a-report.html" "$out/not-a-report.pdf"
 

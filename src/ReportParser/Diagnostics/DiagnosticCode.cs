@@ -39,6 +39,9 @@ public enum DiagnosticCode
     /// <summary>A PDF encrypted with a user password: it cannot be opened without the password.</summary>
     [Description("encrypted PDF")] PdfEncrypted = 1021,
 
+    /// <summary>A value of a PDF table without ruling lines stands between two column headers: it was read into no cell.</summary>
+    [Description("value between column headers")] ValueBetweenColumns = 1022,
+
     /// <summary>The file's name says one format, its content another; the content is followed.</summary>
     [Description("name and content disagree")] ExtensionMismatch = 1009,
 

@@ -125,6 +125,7 @@ internal static class PdfInput
                 bag.Error(DiagnosticCode.LimitExceeded, SourceLocation.Unknown, $"the PDF has {pageCount:N0} pages, over the limit of {options.MaxPdfPages:N0}; only the first {limit:N0} were read");
             }
             int failed = 0;
+            var carried = new CarriedHeader();
             for (int n = 1; n <= limit; n++)
             {
                 if (token.IsCancellationRequested)
@@ -134,7 +135,7 @@ internal static class PdfInput
                 }
                 try
                 {
-                    pages.Add(PdfPageReader.Read(document.GetPage(n)));
+                    pages.Add(PdfPageReader.Read(document.GetPage(n), carried));
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
@@ -160,6 +161,14 @@ internal static class PdfInput
             return empty with { PageCount = pageCount };
         }
 
+        foreach (var page in pages)
+        {
+            foreach (var u in page.Unplaced)
+            {
+                bag.Warning(DiagnosticCode.ValueBetweenColumns, new SourceLocation(0, 0) { Page = page.Number, Box = u.Box.ToBox() },
+                    $"the value {u.Text} stands between the column headers {u.Left} and {u.Right}; it was read into neither column", u.Text);
+            }
+        }
         PageFurniture.Remove(pages);
         SplitRowJoiner.Join(pages);
         var blocks = BlockWriter.Write(pages);

@@ -47,7 +47,9 @@ public class PdfInputTests
         pdf.Report.Metadata.Year.Should().Be(txt.Report.Metadata.Year).And.NotBeNull();
         pdf.Report.Metadata.Template.Should().Be(txt.Report.Metadata.Template);
         Values(pdf).Should().Equal(Values(txt));
-        Values(txt).Should().HaveCountGreaterThan(190).And.OnlyContain(kv => kv.Value != null);
+        // A sparse fixture leaves zeros blank: its twin states only the filled cells.
+        if (slug.EndsWith("-sparse", StringComparison.Ordinal)) Values(txt).Where(kv => kv.Value != null).Should().HaveCountGreaterThan(40);
+        else Values(txt).Should().HaveCountGreaterThan(190).And.OnlyContain(kv => kv.Value != null);
     }
 
     [Theory]

@@ -16,7 +16,11 @@ internal sealed record PageItem(TextLine? Line, PageTable? Table)
 }
 
 /// <summary>What one page holds, in reading order.</summary>
-internal sealed record PageContent(int Number, double Width, double Height, List<PageItem> Items, int LetterCount, int ImageCount);
+internal sealed record PageContent(int Number, double Width, double Height, List<PageItem> Items, int LetterCount, int ImageCount)
+{
+    /// <summary>Values of tables without ruling lines that lie between two column headers: read into no cell.</summary>
+    public List<UnplacedValue> Unplaced { get; init; } = new();
+}
 
 /// <summary>
 /// Reads one PDF page into lines and tables: words from PdfPig, tables from ruling lines (lattice) where the
@@ -24,7 +28,7 @@ internal sealed record PageContent(int Number, double Width, double Height, List
 /// </summary>
 internal static class PdfPageReader
 {
-    public static PageContent Read(Page page)
+    public static PageContent Read(Page page, CarriedHeader? carried = null)
     {
         var words = page.GetWords();
         var pieces = new List<TextPiece>();
@@ -68,10 +72,11 @@ internal static class PdfPageReader
             foreach (var g in grids) items.Add(new PageItem(null, ToTable(g)));
         }
 
-        var lines = LineBuilder.Group(free);
+        var unplaced = new List<UnplacedValue>();
+        var lines = HeaderColumnTable.Extract(LineBuilder.Group(free), items, unplaced, carried ?? new CarriedHeader());
         StreamTableFinder.Extract(lines, items);
         items.Sort(static (a, b) => b.Top.CompareTo(a.Top));
-        return new PageContent(page.Number, page.Width, page.Height, items, pieces.Count, images);
+        return new PageContent(page.Number, page.Width, page.Height, items, pieces.Count, images) { Unplaced = unplaced };
     }
 
     /// <summary>

@@ -65,7 +65,7 @@ internal static class StreamTableFinder
         return refined;
     }
 
-    private static bool IsFigure(string t)
+    internal static bool IsFigure(string t)
         => t.Length > 0 && (char.IsAsciiDigit(t[0]) || (t.Length > 1 && t[0] is '-' or '+')) && t.All(static ch => char.IsAsciiDigit(ch) || ch is '.' or ',' or '-' or '+');
 
     /// <summary>The exclusive end of the run of table-like lines starting at <paramref name="start"/>, or <paramref name="start"/> when none starts there.</summary>
