@@ -110,6 +110,70 @@ public class FusedRunTests
     }
 
     [Fact]
+    public void A_total_row_no_split_of_which_adds_up_is_decided_by_the_whole_tables_equations()
+    {
+        // （七）总计 prints 自然人 21 where its rows add up to 20: no split of '214001025' satisfies its row total or
+        // the balance, but (21,4,0,0,1,0,25) breaks only the three equations the wrong cell is in; every other split more.
+        var def = TemplateSchema.Requests2021;
+        var rows = new List<FusedRow>
+        {
+            Row(def, "NewRequests", "204001025"),
+            Row(def, "CarriedOver", "2000002"),
+            Row(def, "Granted", "102000012"),
+            Row(def, "PartiallyGranted", "3100105"),
+            Row(def, "Denied.ThirdParty", "1000001"),
+            Row(def, "Unable.NotHeld", "5100006"),
+            Row(def, "NotProcessed.Duplicate", "1000001"),
+            Row(def, "Total", "214001025"),
+            Row(def, "CarriedForward", "2000002"),
+        };
+        var bag = new DiagnosticBag();
+        FusedSolver.Solve(TemplateSchema.Requests, rows, _ => new HashSet<decimal>(), bag);
+        rows[7].Weak.Should().HaveCountGreaterThan(1).And.NotContain(c => c.Take(6).Sum(x => x.Value) == c[6].Value);
+        rows[7].Values.Should().Equal(21m, 4m, 0m, 0m, 1m, 0m, 25m);
+        rows[0].Values.Should().Equal(20m, 4m, 0m, 0m, 1m, 0m, 25m);
+        bag.Items.Should().ContainSingle(d => d.Code == DiagnosticCode.FusedRunRecovered && d.Message.Contains("(Total)", StringComparison.Ordinal))
+            .Which.Message.Should().Contain("breaks fewest").And.Contain("RowTotal of Total").And.Contain("Balance of 自然人").And.Contain("OutcomeTotal of 自然人");
+        bag.Items.Should().NotContain(d => d.Code == DiagnosticCode.FusedRunAmbiguous);
+    }
+
+    [Fact]
+    public void Two_published_errors_are_too_many_for_the_whole_tables_equations_to_decide()
+    {
+        // The outcome rows add up to 19 and 24, 本年新收 says 26: read as (21,4,0,0,1,0,25) the table still breaks four
+        // equations, more than one wrong cell explains, so （七）总计 stays not stated.
+        var def = TemplateSchema.Requests2021;
+        var rows = new List<FusedRow>
+        {
+            Row(def, "NewRequests", "21 4 0 0 1 0 26"),
+            Row(def, "CarriedOver", "2000002"),
+            Row(def, "Granted", "102000012"),
+            Row(def, "PartiallyGranted", "3100105"),
+            Row(def, "Denied.ThirdParty", "1000001"),
+            Row(def, "Unable.NotHeld", "5100006"),
+            Row(def, "Total", "214001025"),
+            Row(def, "CarriedForward", "2000002"),
+        };
+        var bag = new DiagnosticBag();
+        FusedSolver.Solve(TemplateSchema.Requests, rows, _ => new HashSet<decimal>(), bag);
+        rows[6].Values[0].Should().BeNull();
+        bag.Items.Should().Contain(d => d.Code == DiagnosticCode.FusedRunAmbiguous && d.Message.Contains("(Total)", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("四、结转下年度继续办理10000012024年，本机关共收到", "1000001")]
+    [InlineData("四、结转下年度继续办理0 0 0 0 0 0 0 2023年，", "0 0 0 0 0 0 0")]
+    [InlineData("四、结转下年度继续办理1000001年", "1000001")]
+    [InlineData("四、结转下年度继续办理10000011888年", "10000011888")]
+    public void A_run_ends_where_a_year_begins_the_next_sentence(string text, string run)
+    {
+        int start = text.IndexOf("办理", StringComparison.Ordinal) + 2;
+        int end = start;
+        while (end < text.Length && (char.IsAsciiDigit(text[end]) || text[end] == ' ')) end++;
+        text[start..FusedRowFinder.YearCut(text, start, end)].TrimEnd().Should().Be(run);
+    }
+
+    [Fact]
     public void Inconsistent_published_figures_keep_the_split_the_row_itself_allows()
     {
         var def = TemplateSchema.Requests2019;

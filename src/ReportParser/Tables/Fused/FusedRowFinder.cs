@@ -69,10 +69,13 @@ internal static class FusedRowFinder
         };
     }
 
-    /// <summary>The run starting at <paramref name="i"/>; it ends where the next row's enumerator (2. 3、) begins.</summary>
+    /// <summary>
+    /// The run starting at <paramref name="i"/>; it ends where the next row's enumerator (2. 3、) begins, or where
+    /// the next sentence begins with a year (继续办理1000001<u>2024年</u>，本机关…).
+    /// </summary>
     private static Run ReadRun(string w, int i)
     {
-        int end = RunEnd(w, i);
+        int end = YearCut(w, i, RunEnd(w, i));
         if (end - 1 > i && TextUtil.Narrow(w[end - 1]) == '.' && char.IsAsciiDigit(TextUtil.Narrow(w[end - 2])))
         {
             end -= 2;
@@ -84,6 +87,23 @@ internal static class FusedRowFinder
         int runEnd = end;
         while (runEnd > i && TextUtil.IsSpace(w[runEnd - 1])) runEnd--;
         return new Run(i, end, runEnd);
+    }
+
+    /// <summary>
+    /// <paramref name="end"/>, or the start of a year (1990–2099) that closes the run and is followed by 年: the
+    /// prose after the table begins there. The run keeps at least one digit.
+    /// </summary>
+    internal static int YearCut(string w, int start, int end)
+    {
+        if (end >= w.Length || w[end] != '年' || end - start < 5) return end;
+        int year = 0;
+        for (int k = end - 4; k < end; k++)
+        {
+            char c = TextUtil.Narrow(w[k]);
+            if (!char.IsAsciiDigit(c)) return end;
+            year = year * 10 + (c - '0');
+        }
+        return year is >= 1990 and <= 2099 && HasDigit(w, start, end - 4) ? end - 4 : end;
     }
 
     private static bool HasDigit(string w, int from, int to)

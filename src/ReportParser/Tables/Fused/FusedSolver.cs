@@ -76,7 +76,12 @@ internal static class FusedSolver
         }
 
         bool consistent = true;
-        if (table == TemplateSchema.Requests) consistent = JointRequests(rows, bag, token);
+        string? relaxed = null;
+        if (table == TemplateSchema.Requests)
+        {
+            consistent = JointRequests(rows, bag, token);
+            if (!consistent) relaxed = FewestBroken(rows, token);
+        }
 
         foreach (var r in rows)
         {
@@ -102,11 +107,11 @@ internal static class FusedSolver
                     }
                 }
             }
-            Finish(r, consistent, note, bag);
+            Finish(r, consistent, relaxed, note, bag);
         }
     }
 
-    private static void Finish(FusedRow r, bool consistent, string note, DiagnosticBag bag)
+    private static void Finish(FusedRow r, bool consistent, string? relaxed, string note, DiagnosticBag bag)
     {
         int n = r.Def.Columns.Count;
         r.Values = new decimal?[n];
@@ -138,6 +143,7 @@ internal static class FusedSolver
                 var why = r.Weak.Count == 1 ? "the only split"
                     : note.Length > 0 ? "the split the report's text confirms"
                     : consistent ? "the only split the table's rules allow"
+                    : relaxed is not null ? $"the only split that breaks fewest of the table's equations (the published table breaks {relaxed} whatever the split)"
                     : "the only split allowed by the row's own figures (the table's published figures are inconsistent)";
                 bag.Info(DiagnosticCode.FusedRunRecovered, r.RunSpan,
                     $"row {Name(r)}: cells recovered from the fused run '{r.Run.Trim()}' as {Show(r.Kept[0])}, {why}{note}", r.Run);
@@ -220,6 +226,93 @@ internal static class FusedSolver
                 Walk(i + 1);
             }
         }
+    }
+
+    /// <summary>
+    /// When no split of the open rows satisfies every column rule (a published error), the whole table's
+    /// equations (each row's total, each column's balance and outcome total) are counted for every
+    /// combination: a row keeps the splits of the combinations that break at most one equation more than the
+    /// fewest, when the fewest is at most <see cref="MaxBroken"/> (one wrong printed cell breaks at most its
+    /// row's total, its column's balance and its outcome total). Returns the equations the best combination
+    /// breaks, or null when nothing was narrowed.
+    /// </summary>
+    private static string? FewestBroken(List<FusedRow> rows, CancellationToken token)
+    {
+        var byKey = new Dictionary<string, FusedRow>();
+        foreach (var r in rows) byKey.TryAdd(r.Def.Key, r);
+        var open = byKey.Values.Where(r => r.Kept.Count > 1).ToList();
+        if (open.Count == 0 || open.Aggregate(1L, (p, r) => Math.Min(p * r.Kept.Count, JointLimit + 1)) > JointLimit) return null;
+        var choice = new Dictionary<string, RunCell[]>();
+        foreach (var r in byKey.Values) if (r.Kept.Count == 1) choice[r.Def.Key] = r.Kept[0];
+        var scores = new List<(int[] Index, int Broken)>();
+        var idx = new int[open.Count];
+        long visited = 0;
+        Walk(0);
+        int min = scores.Min(s => s.Broken);
+        if (min > MaxBroken) return null;
+        var near = scores.Where(s => s.Broken <= min + 1).ToList();
+        var best = near.First(s => s.Broken == min).Index;
+        for (int i = 0; i < open.Count; i++) choice[open[i].Def.Key] = open[i].Kept[best[i]];
+        var names = new List<string>();
+        Broken(choice, names);
+        for (int i = 0; i < open.Count; i++)
+        {
+            var kept = near.Select(s => s.Index[i]).Distinct().Order().Select(j => open[i].Kept[j]).ToList();
+            open[i].Kept = kept;
+        }
+        return string.Join("、", names);
+
+        void Walk(int i)
+        {
+            if (i == open.Count)
+            {
+                if ((++visited & 1023) == 0) token.ThrowIfCancellationRequested();
+                scores.Add(((int[])idx.Clone(), Broken(choice, null)));
+                return;
+            }
+            for (int j = 0; j < open[i].Kept.Count; j++)
+            {
+                idx[i] = j;
+                choice[open[i].Def.Key] = open[i].Kept[j];
+                Walk(i + 1);
+            }
+        }
+    }
+
+    /// <summary>Equations one wrong printed cell of table 三 breaks at most.</summary>
+    private const int MaxBroken = 3;
+
+    /// <summary>How many of table 三's equations the rows break (RowTotal per row, Balance and OutcomeTotal per column); their names into <paramref name="names"/>.</summary>
+    private static int Broken(Dictionary<string, RunCell[]> c, List<string>? names)
+    {
+        int broken = 0;
+        foreach (var (k, v) in c)
+        {
+            if (v.Length == 7 && !LocalOk(TemplateSchema.Requests, v)) { broken++; names?.Add($"RowTotal of {k}"); }
+        }
+        return broken + BrokenColumns(c, names);
+    }
+
+    /// <summary>How many of table 三's column equations (Balance, OutcomeTotal) the rows break.</summary>
+    private static int BrokenColumns(Dictionary<string, RunCell[]> c, List<string>? names)
+    {
+        int broken = 0;
+        bool balance = c.TryGetValue("NewRequests", out var nr) & c.TryGetValue("CarriedOver", out var co) & c.TryGetValue("Total", out var t) & c.TryGetValue("CarriedForward", out var cf);
+        bool outcome = t is not null && c.Keys.Count(k => !NotOutcomes.Contains(k)) >= 3;
+        for (int col = 0; col < 7; col++)
+        {
+            var label = TemplateSchema.RequestColumnArray[col].Label;
+            if (balance && nr![col].Value + co![col].Value != t![col].Value + cf![col].Value) { broken++; names?.Add($"Balance of {label}"); }
+            if (outcome && OutcomeSum(c, col) != t![col].Value) { broken++; names?.Add($"OutcomeTotal of {label}"); }
+        }
+        return broken;
+    }
+
+    private static decimal OutcomeSum(Dictionary<string, RunCell[]> c, int col)
+    {
+        decimal s = 0;
+        foreach (var (k, v) in c) if (!NotOutcomes.Contains(k)) s += v[col].Value;
+        return s;
     }
 
     private static bool ColumnsOk(Dictionary<string, RunCell[]> c)
