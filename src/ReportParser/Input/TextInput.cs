@@ -148,16 +148,75 @@ internal static class TextInput
     private static GridRow ReadRow(ReadOnlySpan<char> line, int lineNo, int maxCells)
     {
         var cells = new List<GridCell>();
+        bool spaced = HasSpacedCells(line);
         int start = 0;
         while (cells.Count < maxCells)
         {
             int tab = line[start..].IndexOf('\t');
             int end = tab < 0 ? line.Length : start + tab;
-            cells.Add(Cell(line[start..end], lineNo, start));
+            if (!spaced || !AddSpacedFigures(cells, line[start..end], lineNo, start, maxCells)) cells.Add(Cell(line[start..end], lineNo, start));
             if (tab < 0) break;
             start = end + 1;
         }
         return new GridRow(cells, new SourceLocation(lineNo, 1));
+    }
+
+    /// <summary>
+    /// True when some tab-separated cell of the line holds several figures apart by spaces that cannot be one
+    /// number with spaces as thousands separators (<c>1 0 0</c>, <c>72  120 52</c>): tabs mixed with spaces.
+    /// </summary>
+    private static bool HasSpacedCells(ReadOnlySpan<char> line)
+    {
+        int start = 0;
+        while (start <= line.Length)
+        {
+            int tab = line[start..].IndexOf('\t');
+            int end = tab < 0 ? line.Length : start + tab;
+            var tokens = FigureTokens(line[start..end]);
+            if (tokens is { Count: >= 2 } && !Thousands(tokens)) return true;
+            if (tab < 0) break;
+            start = end + 1;
+        }
+        return false;
+    }
+
+    /// <summary>Figures grouped by three after the first (<c>1 000</c>): could be one number.</summary>
+    private static bool Thousands(List<(int From, int To)> tokens) => tokens[0].To - tokens[0].From <= 3 && tokens.Skip(1).All(x => x.To - x.From == 3);
+
+    /// <summary>The space-separated tokens of a cell when each is a figure (digits, a decimal point); else null.</summary>
+    private static List<(int From, int To)>? FigureTokens(ReadOnlySpan<char> raw)
+    {
+        var tokens = new List<(int From, int To)>();
+        int i = 0;
+        while (i < raw.Length)
+        {
+            while (i < raw.Length && TextUtil.IsSpace(raw[i])) i++;
+            int s = i;
+            while (i < raw.Length && !TextUtil.IsSpace(raw[i])) i++;
+            if (i > s) tokens.Add((s, i));
+        }
+        foreach (var (f, t) in tokens)
+        {
+            foreach (var c in raw[f..t]) if (!char.IsAsciiDigit(TextUtil.Narrow(c)) && TextUtil.Narrow(c) != '.') return null;
+        }
+        return tokens;
+    }
+
+    /// <summary>
+    /// In a line with tabs mixed with spaces (<see cref="HasSpacedCells"/>), a tab-separated cell holding several
+    /// figures apart by spaces (U+3000 too) is that many cells, never one number (<c>71 104</c> is 71 and 104).
+    /// False when the cell is not such a run.
+    /// </summary>
+    private static bool AddSpacedFigures(List<GridCell> cells, ReadOnlySpan<char> raw, int lineNo, int start, int maxCells)
+    {
+        var tokens = FigureTokens(raw);
+        if (tokens is not { Count: >= 2 }) return false;
+        foreach (var (f, t) in tokens)
+        {
+            if (cells.Count >= maxCells) break;
+            cells.Add(Cell(raw[f..t], lineNo, start + f));
+        }
+        return true;
     }
 
     /// <summary>A cell: the trimmed text and the column of its first non-space character.</summary>

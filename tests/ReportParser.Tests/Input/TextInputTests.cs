@@ -23,6 +23,19 @@ public class TextInputTests
         row.Cells.Select(c => (c.Text, c.Location.Line, c.Location.Column)).Should().Equal(("规章", 7, 1), ("12", 7, 5), ("", 7, 8), ("3", 7, 9));
     }
 
+    [Theory]
+    [InlineData("予以公开\t71 104\t72  120 52\t9", "予以公开|71|104|72|120|52|9")]
+    [InlineData("予以公开\t43\u300020\u30009", "予以公开|43|20|9")]
+    [InlineData("予以公开\t1 0 0\t5", "予以公开|1|0|0|5")]
+    [InlineData("行政许可\t1 000", "行政许可|1 000")]
+    [InlineData("行政许可\t12 345\t7", "行政许可|12 345|7")]
+    public void Tabs_mixed_with_spaces_separate_cells_unless_the_spaces_group_thousands(string line, string cells)
+    {
+        var row = TextInput.ReadRow(line, 1);
+        string.Join("|", row.Cells.Select(c => c.Text)).Should().Be(cells);
+        foreach (var c in row.Cells) line.Substring(c.Location.Column - 1, c.Text.Length).Should().Be(c.Text);
+    }
+
     [Fact]
     public void Markdown_pipe_tables_are_tables_and_separators_are_skipped()
     {
