@@ -148,7 +148,7 @@ internal static class TextInput
     private static GridRow ReadRow(ReadOnlySpan<char> line, int lineNo, int maxCells)
     {
         var cells = new List<GridCell>();
-        bool spaced = HasSpacedCells(line);
+        bool spaced = HasSpacedCells(line, maxCells);
         int start = 0;
         while (cells.Count < maxCells)
         {
@@ -165,18 +165,24 @@ internal static class TextInput
     /// True when some tab-separated cell of the line holds several figures apart by spaces that cannot be one
     /// number with spaces as thousands separators (<c>1 0 0</c>, <c>72  120 52</c>): tabs mixed with spaces.
     /// </summary>
-    private static bool HasSpacedCells(ReadOnlySpan<char> line)
+    private static bool HasSpacedCells(ReadOnlySpan<char> line, int maxCells)
     {
         int start = 0;
-        while (start <= line.Length)
+        for (int cell = 0; cell < maxCells; cell++)
         {
             int tab = line[start..].IndexOf('\t');
             int end = tab < 0 ? line.Length : start + tab;
-            var tokens = FigureTokens(line[start..end]);
-            if (tokens is { Count: >= 2 } && !Thousands(tokens)) return true;
+            if (HasInnerSpace(line[start..end]) && FigureTokens(line[start..end]) is { Count: >= 2 } tokens && !Thousands(tokens)) return true;
             if (tab < 0) break;
             start = end + 1;
         }
+        return false;
+    }
+
+    private static bool HasInnerSpace(ReadOnlySpan<char> raw)
+    {
+        var t = TextUtil.Trim(raw);
+        foreach (var c in t) if (TextUtil.IsSpace(c)) return true;
         return false;
     }
 
