@@ -134,7 +134,7 @@ internal static class PdfInput
                 }
                 try
                 {
-                    pages.Add(PdfPageReader.Read(document.GetPage(n)));
+                    pages.Add(ReadPage(document.GetPage(n), options, bag, token));
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
@@ -155,16 +155,33 @@ internal static class PdfInput
         {
             int images = pages.Sum(p => p.ImageCount);
             bag.Error(DiagnosticCode.NoTextLayer, SourceLocation.Unknown, images > 0
-                ? $"the PDF has no text layer ({pages.Count} page(s), {images} image(s)): it is a scan; OCR is needed before it can be parsed"
+                ? $"the PDF has no text layer ({pages.Count} page(s), {images} image(s)): it is a scan and needs OCR before it can be parsed ({OcrState(options)})"
                 : $"the PDF has no text layer and no images on its {pages.Count} page(s): nothing to read; OCR is needed if the text is drawn as outlines");
             return empty with { PageCount = pageCount };
         }
 
         PageFurniture.Remove(pages);
         SplitRowJoiner.Join(pages);
-        var blocks = BlockWriter.Write(pages);
-        return new DocumentBlocks(source.Name, SourceFormat.Pdf, blocks) { PageCount = pageCount };
+        var ocrCells = new Dictionary<OcrCellKey, OcrCellReading>();
+        var blocks = BlockWriter.Write(pages, ocrCells);
+        return new DocumentBlocks(source.Name, SourceFormat.Pdf, blocks) { PageCount = pageCount, OcrCells = ocrCells };
     }
+
+    /// <summary>A page from its text layer, or by OCR when it has none, holds an image and the options give an engine that can run.</summary>
+    private static PageContent ReadPage(UglyToad.PdfPig.Content.Page page, ReportParserOptions options, DiagnosticBag bag, CancellationToken token)
+    {
+        var content = PdfPageReader.Read(page);
+        if (content.LetterCount > 0 || content.ImageCount == 0 || options.Ocr is not { Unavailable: null } ocr) return content;
+        return ScannedPage.Read(page, ocr, bag, token) ?? content;
+    }
+
+    /// <summary>Why OCR did not run, for the "needs OCR" diagnostic.</summary>
+    internal static string OcrState(ReportParserOptions options) => options.Ocr switch
+    {
+        null => "OCR is off: the console tool runs it unless --no-ocr is given; a library user sets ReportParserOptions.Ocr, e.g. to ReportParser.Ocr's PaddleOcr.Shared",
+        { Unavailable: { } why } => $"OCR cannot run: {why}",
+        _ => "OCR read no page",
+    };
 
     private static string Describe(Exception ex)
     {

@@ -6,6 +6,9 @@ namespace ReportParser.Input.Pdf;
 /// <summary>One cell of a table read from a page: its text and box (null for a position a merged cell spans).</summary>
 internal readonly record struct PageCell(string Text, Rect? Box);
 
+/// <summary>One letter of a text piece, for splitting a piece that crosses a column ruling.</summary>
+internal readonly record struct PieceLetter(string Value, double Left, double Right, double Baseline);
+
 /// <summary>A table read from one page: rows of cells, top to bottom.</summary>
 internal sealed record PageTable(List<List<PageCell>> Rows, List<Rect> RowBoxes, Rect Bounds, bool Ruled);
 
@@ -16,7 +19,11 @@ internal sealed record PageItem(TextLine? Line, PageTable? Table)
 }
 
 /// <summary>What one page holds, in reading order.</summary>
-internal sealed record PageContent(int Number, double Width, double Height, List<PageItem> Items, int LetterCount, int ImageCount);
+internal sealed record PageContent(int Number, double Width, double Height, List<PageItem> Items, int LetterCount, int ImageCount)
+{
+    /// <summary>For a page read by OCR, every text piece placed on it (each with its characters); null for a text layer.</summary>
+    public List<TextPiece>? OcrPieces { get; init; }
+}
 
 /// <summary>
 /// Reads one PDF page into lines and tables: words from PdfPig, tables from ruling lines (lattice) where the
@@ -28,7 +35,7 @@ internal static class PdfPageReader
     {
         var words = page.GetWords();
         var pieces = new List<TextPiece>();
-        var sources = new List<Word>();
+        var letters = new List<PieceLetter[]>();
         foreach (var w in words)
         {
             var text = w.Text;
@@ -37,20 +44,31 @@ internal static class PdfPageReader
             var rect = new Rect(Math.Min(b.Left, b.Right), Math.Min(b.Bottom, b.Top), Math.Max(b.Left, b.Right), Math.Max(b.Bottom, b.Top));
             double baseline = w.Letters.Count > 0 ? w.Letters[0].StartBaseLine.Y : rect.Bottom;
             pieces.Add(new TextPiece(CjkCompat.Normalize(TextUtil.Trim(text)), rect, baseline, TextSize(w, rect)));
-            sources.Add(w);
+            letters.Add(w.Letters.Select(static l => new PieceLetter(l.Value, Math.Min(l.BoundingBox.Left, l.BoundingBox.Right), Math.Max(l.BoundingBox.Left, l.BoundingBox.Right), l.StartBaseLine.Y)).ToArray());
         }
         int images = 0;
         if (pieces.Count == 0)
         {
             foreach (var unused in page.GetImages()) images++;
         }
+        var segments = pieces.Count == 0 ? new List<Segment>() : RulingTableFinder.CollectSegments(page.Paths);
+        return Layout(new PageContent(page.Number, page.Width, page.Height, new List<PageItem>(), pieces.Count, images), pieces, letters, segments);
+    }
 
-        var items = new List<PageItem>();
+    /// <summary>
+    /// Lays out a page's text pieces (from its text layer or from OCR): tables from the ruling segments, the
+    /// rest into lines, tables without rulings from column gaps; fills <paramref name="page"/>'s items.
+    /// </summary>
+    internal static PageContent Layout(PageContent page, List<TextPiece> pieces, List<PieceLetter[]> letters, List<Segment> segments)
+    {
+        var items = page.Items;
         var free = new List<TextPiece>(pieces.Count);
-        var grids = pieces.Count == 0 ? new List<RuledGrid>() : FindGrids(page);
+        var placed = page.OcrPieces;
+        var grids = pieces.Count == 0 ? new List<RuledGrid>() : FindGrids(segments);
         if (grids.Count == 0)
         {
             free.AddRange(pieces);
+            placed?.AddRange(pieces);
         }
         else
         {
@@ -61,9 +79,10 @@ internal static class PdfPageReader
                 if (grid is null)
                 {
                     free.Add(p);
+                    placed?.Add(p);
                     continue;
                 }
-                Assign(grid, p, sources[i]);
+                Assign(grid, p, letters[i], placed);
             }
             foreach (var g in grids) items.Add(new PageItem(null, ToTable(g)));
         }
@@ -71,7 +90,7 @@ internal static class PdfPageReader
         var lines = LineBuilder.Group(free);
         StreamTableFinder.Extract(lines, items);
         items.Sort(static (a, b) => b.Top.CompareTo(a.Top));
-        return new PageContent(page.Number, page.Width, page.Height, items, pieces.Count, images);
+        return page;
     }
 
     /// <summary>
@@ -86,39 +105,40 @@ internal static class PdfPageReader
         return Math.Max(1, size);
     }
 
-    private static List<RuledGrid> FindGrids(Page page)
+    private static List<RuledGrid> FindGrids(List<Segment> segs)
     {
-        var segs = RulingTableFinder.CollectSegments(page.Paths);
         var grids = RulingTableFinder.FindGrids(segs);
         grids.RemoveAll(static g => g.Cells.Count < 2);
         return grids;
     }
 
-    /// <summary>Puts a word into its cell; a word that crosses a column ruling is split letter by letter.</summary>
-    private static void Assign(RuledGrid grid, TextPiece piece, Word word)
+    /// <summary>Puts a word into its cell; a word that crosses a column ruling is split letter by letter (an OCR piece keeps its characters).</summary>
+    private static void Assign(RuledGrid grid, TextPiece piece, PieceLetter[] letters, List<TextPiece>? placed)
     {
         var (r0, c0) = grid.Locate(piece.Box.Left + Math.Min(1, piece.Box.Width / 4), piece.Box.CenterY);
         var (r1, c1) = grid.Locate(piece.Box.Right - Math.Min(1, piece.Box.Width / 4), piece.Box.CenterY);
         if (r0 >= 0 && r1 >= 0 && grid.Owner[r0, c0] == grid.Owner[r1, c1])
         {
             grid.Cells[grid.Owner[r0, c0]].Pieces.Add(piece);
+            placed?.Add(piece);
             return;
         }
-        int currentCell = -1;
+        int currentCell = -1, first = 0;
         var sb = new System.Text.StringBuilder();
         Rect box = default;
         double baseline = 0;
-        foreach (var letter in word.Letters)
+        for (int k = 0; k < letters.Length; k++)
         {
-            var g = letter.BoundingBox;
-            var (r, c) = grid.Locate((g.Left + g.Right) / 2, piece.Box.CenterY);
+            var letter = letters[k];
+            var (r, c) = grid.Locate((letter.Left + letter.Right) / 2, piece.Box.CenterY);
             int cell = r < 0 ? -1 : grid.Owner[r, c];
-            var lr = new Rect(Math.Min(g.Left, g.Right), piece.Box.Bottom, Math.Max(g.Left, g.Right), piece.Box.Top);
-            if (cell != currentCell && sb.Length > 0) Flush();
+            var lr = new Rect(letter.Left, piece.Box.Bottom, letter.Right, piece.Box.Top);
+            if (cell != currentCell && sb.Length > 0) Flush(k);
             if (sb.Length == 0)
             {
                 box = lr;
-                baseline = letter.StartBaseLine.Y;
+                baseline = letter.Baseline;
+                first = k;
             }
             else
             {
@@ -127,12 +147,17 @@ internal static class PdfPageReader
             currentCell = cell;
             sb.Append(letter.Value);
         }
-        if (sb.Length > 0) Flush();
+        if (sb.Length > 0) Flush(letters.Length);
 
-        void Flush()
+        void Flush(int end)
         {
             var text = CjkCompat.Normalize(TextUtil.Trim(sb.ToString()));
-            if (currentCell >= 0 && text.Length > 0) grid.Cells[currentCell].Pieces.Add(new TextPiece(text, box, baseline, piece.Size));
+            if (currentCell >= 0 && text.Length > 0)
+            {
+                var part = new TextPiece(text, box, baseline, piece.Size) { Ocr = piece.Ocr is { } chars && chars.Count == letters.Length ? chars.Skip(first).Take(end - first).ToArray() : null };
+                grid.Cells[currentCell].Pieces.Add(part);
+                placed?.Add(part);
+            }
             sb.Clear();
         }
     }
