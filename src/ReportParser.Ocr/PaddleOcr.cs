@@ -73,7 +73,7 @@ public sealed class PaddleOcr : IPageOcr, IDisposable
         int dpi = (int)Math.Round(widthPoints is > 0 ? page.Width / (widthPoints.Value / 72) : 200);
         var rulings = PageGeometry.FindRulings(page, Math.Max(40, dpi / 2));
         var boxes = Detector!.Detect(page);
-        cancellation.ThrowIfCancellationRequested();
+        if (cancellation.IsCancellationRequested) return OcrPage.Failed("stopped: the time budget ran out");
         var words = Recognizer!.Recognize(page, boxes, cancellation);
         // Back to the image's own scale.
         double back = 1 / scale;

@@ -99,6 +99,12 @@ public sealed record ReportParserOptions
     /// </summary>
     public double OcrMinConfidence { get; init; } = 0.9;
 
+    /// <summary>
+    /// Each page read by OCR adds this to the document's <see cref="TimeBudget"/> (OCR takes seconds per page,
+    /// text takes milliseconds). Default 60 seconds.
+    /// </summary>
+    public TimeSpan OcrPageTimeBudget { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Validates the options.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A limit is not positive.</exception>
     public void Validate()
@@ -114,6 +120,7 @@ public sealed record ReportParserOptions
         if (MaxHtmlElements <= 0) throw new ArgumentOutOfRangeException(nameof(MaxHtmlElements), "must be positive");
         if (TimeBudget <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(TimeBudget), "must be positive");
         if (OcrMinConfidence is < 0 or > 1 || double.IsNaN(OcrMinConfidence)) throw new ArgumentOutOfRangeException(nameof(OcrMinConfidence), "must be between 0 and 1");
+        if (OcrPageTimeBudget < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(OcrPageTimeBudget), "must not be negative");
         if (ConversionTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(ConversionTimeout), "must be positive");
     }
 }

@@ -25,6 +25,10 @@ internal static class PdfInput
     private const int StackSize = 64 * 1024 * 1024;
 
     public static DocumentBlocks Read(ReportSource source, ReportParserOptions options, DiagnosticBag bag, CancellationToken token = default)
+        => Read(source, options, bag, null, token);
+
+    /// <summary>Reads the PDF; <paramref name="extendBudget"/>, when given, is called before each page read by OCR.</summary>
+    public static DocumentBlocks Read(ReportSource source, ReportParserOptions options, DiagnosticBag bag, Action<TimeSpan>? extendBudget, CancellationToken token)
     {
         var local = new DiagnosticBag();
         DocumentBlocks? result = null;
@@ -34,7 +38,7 @@ internal static class PdfInput
         {
             try
             {
-                result = ReadCore(source, options, local, token);
+                result = ReadCore(source, options, local, extendBudget, token);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -76,7 +80,7 @@ internal static class PdfInput
         }
     }
 
-    private static DocumentBlocks ReadCore(ReportSource source, ReportParserOptions options, DiagnosticBag bag, CancellationToken token)
+    private static DocumentBlocks ReadCore(ReportSource source, ReportParserOptions options, DiagnosticBag bag, Action<TimeSpan>? extendBudget, CancellationToken token)
     {
         var empty = new DocumentBlocks(source.Name, SourceFormat.Pdf, Array.Empty<Block>());
         if (source.Bytes is not { } bytes)
@@ -134,7 +138,7 @@ internal static class PdfInput
                 }
                 try
                 {
-                    pages.Add(ReadPage(document.GetPage(n), options, bag, token));
+                    pages.Add(ReadPage(document.GetPage(n), options, bag, extendBudget, token));
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
@@ -168,10 +172,11 @@ internal static class PdfInput
     }
 
     /// <summary>A page from its text layer, or by OCR when it has none, holds an image and the options give an engine that can run.</summary>
-    private static PageContent ReadPage(UglyToad.PdfPig.Content.Page page, ReportParserOptions options, DiagnosticBag bag, CancellationToken token)
+    private static PageContent ReadPage(UglyToad.PdfPig.Content.Page page, ReportParserOptions options, DiagnosticBag bag, Action<TimeSpan>? extendBudget, CancellationToken token)
     {
         var content = PdfPageReader.Read(page);
         if (content.LetterCount > 0 || content.ImageCount == 0 || options.Ocr is not { Unavailable: null } ocr) return content;
+        extendBudget?.Invoke(options.OcrPageTimeBudget);
         return ScannedPage.Read(page, ocr, bag, token) ?? content;
     }
 

@@ -9,6 +9,7 @@ public class OcrSmoke(ITestOutputHelper output)
     public void Smoke()
     {
         Skip.IfNot(File.Exists("/tmp/ocrimg/qs-2.png"));
+        PaddleOcr.Shared.Recognize(new OcrImage(File.ReadAllBytes("/tmp/ocrimg/qs-3.png"), 2, 595), default);
         var ocr = PaddleOcr.Shared;
         Skip.If(ocr.Unavailable is not null, ocr.Unavailable);
         var sw = System.Diagnostics.Stopwatch.StartNew();
