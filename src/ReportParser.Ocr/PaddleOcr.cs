@@ -20,11 +20,17 @@ public sealed class PaddleOcr : IPageOcr, IDisposable
     private readonly Lazy<(TextDetector? Detector, TextRecognizer? Recognizer, string? Unavailable)> _engine;
 
     /// <summary>Creates the engine; its models (embedded, or from the folders <see cref="Unavailable"/> names) are loaded on first use.</summary>
-    public PaddleOcr() => _engine = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
-
-    private static (TextDetector?, TextRecognizer?, string?) Load()
+    public PaddleOcr()
+        : this(null)
     {
-        var models = OcrModels.Load(out var reason);
+    }
+
+    /// <summary>An engine that reads its models only from <paramref name="modelFolder"/> (null: the usual places).</summary>
+    internal PaddleOcr(string? modelFolder) => _engine = new(() => Load(modelFolder), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static (TextDetector?, TextRecognizer?, string?) Load(string? modelFolder)
+    {
+        var models = OcrModels.Load(modelFolder, out var reason);
         if (models is null) return (null, null, reason);
         try
         {

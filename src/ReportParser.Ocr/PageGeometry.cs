@@ -3,6 +3,9 @@ namespace ReportParser.Ocr;
 /// <summary>Skew estimation and ruling-line detection on a grey page image.</summary>
 internal static class PageGeometry
 {
+    /// <summary>Pixels darker than this can belong to a ruling line.</summary>
+    private const byte RulingInk = 176;
+
     /// <summary>The largest skew corrected, in degrees.</summary>
     public const double MaxSkew = 3;
 
@@ -114,7 +117,8 @@ internal static class PageGeometry
         int w = image.Width;
         for (int j = 0; j < length; j++)
         {
-            bool ink = px[horizontal ? line * w + j : j * w + line] < GreyImage.Ink;
+            // Lighter than text ink: a thin ruling, rotated and JPEG-compressed, is grey.
+            bool ink = px[horizontal ? line * w + j : j * w + line] < RulingInk;
             if (!ink) continue;
             if (j - lastInk > 3)
             {

@@ -35,12 +35,37 @@ internal sealed class TextDetector : IDisposable
         _input = _session.InputMetadata.Keys.First();
     }
 
+    /// <summary>
+    /// The text boxes of the image. A tall image (pages stacked, a long web image) is read in overlapping
+    /// page-shaped strips, each box kept by the strip that holds its centre away from the overlap.
+    /// </summary>
     public List<TextBox> Detect(GreyImage image)
     {
-        double scale = Math.Min(1.0, (double)MaxSide / Math.Max(image.Width, image.Height));
+        int strip = (int)(image.Width * 1.42);
+        if (image.Height <= strip * 1.15) return DetectRegion(image, 0, image.Height);
+        const int overlap = 160;
+        var result = new List<TextBox>();
+        for (int top = 0; top < image.Height; top += strip - overlap)
+        {
+            int height = Math.Min(strip, image.Height - top);
+            bool first = top == 0, last = top + height >= image.Height;
+            int keepFrom = first ? 0 : top + overlap / 2, keepTo = last ? image.Height : top + height - overlap / 2;
+            foreach (var b in DetectRegion(image, top, height))
+            {
+                int cy = (b.Top + b.Bottom) / 2;
+                if (cy >= keepFrom && cy < keepTo) result.Add(b);
+            }
+            if (last) break;
+        }
+        return result;
+    }
+
+    private List<TextBox> DetectRegion(GreyImage image, int top, int height)
+    {
+        double scale = Math.Min(1.0, (double)MaxSide / Math.Max(image.Width, height));
         int w = Math.Max(32, (int)Math.Round(image.Width * scale / 32) * 32);
-        int h = Math.Max(32, (int)Math.Round(image.Height * scale / 32) * 32);
-        var grey = image.ResizeRegion(0, 0, image.Width, image.Height, w, h);
+        int h = Math.Max(32, (int)Math.Round(height * scale / 32) * 32);
+        var grey = image.ResizeRegion(0, top, image.Width, height, w, h);
         var tensor = new DenseTensor<float>(new[] { 1, 3, h, w });
         var buffer = tensor.Buffer.Span;
         int plane = w * h;
@@ -52,7 +77,8 @@ internal sealed class TextDetector : IDisposable
         using var results = _session.Run(new[] { NamedOnnxValue.CreateFromTensor(_input, tensor) });
         var map = results[0].AsTensor<float>();
         var probs = map is DenseTensor<float> d ? d.Buffer.Span.ToArray() : map.ToArray();
-        return Boxes(probs, w, h, image.Width / (double)w, image.Height / (double)h, image.Width, image.Height);
+        var boxes = Boxes(probs, w, h, image.Width / (double)w, height / (double)h, image.Width, height);
+        return top == 0 ? boxes : boxes.Select(b => b with { Top = b.Top + top, Bottom = b.Bottom + top }).ToList();
     }
 
     /// <summary>Boxes of the connected components of the thresholded map, in image pixels.</summary>

@@ -82,13 +82,13 @@ internal sealed class TextRecognizer : IDisposable
             // Steps beyond the crop's own width saw only padding.
             int used = Math.Min(steps, (int)Math.Ceiling(steps * (double)widths[k] / width));
             double pixelsPerStep = b.Width / (double)used;
-            lines.Add((batch[k], Decode(data.AsSpan(k * steps * classes, steps * classes), used, classes, b.Left, pixelsPerStep)));
+            lines.Add((batch[k], Decode(data.AsSpan(k * steps * classes, steps * classes), used, classes, b.Left, pixelsPerStep, _classes)));
         }
         return lines;
     }
 
     /// <summary>Greedy CTC decoding of one line.</summary>
-    internal List<OcrCharacter> Decode(ReadOnlySpan<float> probs, int steps, int classes, double left, double pixelsPerStep)
+    internal static List<OcrCharacter> Decode(ReadOnlySpan<float> probs, int steps, int classes, double left, double pixelsPerStep, string[] names)
     {
         var chars = new List<OcrCharacter>();
         int previous = 0;
@@ -97,17 +97,17 @@ internal sealed class TextRecognizer : IDisposable
             var row = probs.Slice(t * classes, classes);
             int best = 0;
             for (int c = 1; c < classes; c++) if (row[c] > row[best]) best = c;
-            if (best != 0 && best < _classes.Length && _classes[best].Length == 1)
+            if (best != 0 && best < names.Length && names[best].Length == 1)
             {
                 float x0 = (float)(left + t * pixelsPerStep), x1 = (float)(left + (t + 1) * pixelsPerStep);
                 if (best == previous && chars.Count > 0)
                 {
                     var last = chars[^1];
-                    chars[^1] = row[best] > last.Confidence ? new OcrCharacter(last.Value, row[best], last.Left, x1, Top(row, best)) : last with { Right = x1 };
+                    chars[^1] = row[best] > last.Confidence ? new OcrCharacter(last.Value, row[best], last.Left, x1, Top(row, best, names)) : last with { Right = x1 };
                 }
                 else
                 {
-                    chars.Add(new OcrCharacter(_classes[best][0], row[best], x0, x1, Top(row, best)));
+                    chars.Add(new OcrCharacter(names[best][0], row[best], x0, x1, Top(row, best, names)));
                 }
             }
             previous = best;
@@ -116,16 +116,16 @@ internal sealed class TextRecognizer : IDisposable
     }
 
     /// <summary>The most probable characters other than <paramref name="best"/> and the blank.</summary>
-    private List<OcrAlternative> Top(ReadOnlySpan<float> row, int best)
+    private static List<OcrAlternative> Top(ReadOnlySpan<float> row, int best, string[] names)
     {
         var top = new List<OcrAlternative>(Alternatives + 1);
-        for (int c = 1; c < row.Length && c < _classes.Length; c++)
+        for (int c = 1; c < row.Length && c < names.Length; c++)
         {
-            if (c == best || _classes[c].Length != 1) continue;
+            if (c == best || names[c].Length != 1) continue;
             float p = row[c];
             if (top.Count == Alternatives && p <= top[^1].Probability) continue;
             int at = top.FindIndex(a => a.Probability < p);
-            top.Insert(at < 0 ? top.Count : at, new OcrAlternative(_classes[c][0], p));
+            top.Insert(at < 0 ? top.Count : at, new OcrAlternative(names[c][0], p));
             if (top.Count > Alternatives) top.RemoveAt(top.Count - 1);
         }
         return top;

@@ -57,7 +57,9 @@ internal readonly record struct OcrCellKey(int Page, int Table, int Row, int Col
 }
 
 /// <summary>The OCR characters a table cell was read from, with their probabilities and alternatives.</summary>
-internal sealed record OcrCellReading(IReadOnlyList<OcrCharacter> Characters)
+/// <param name="Characters">The characters, line by line.</param>
+/// <param name="Words">How many OCR words the cell holds: a number read as more than one word (two numbers side by side or one above the other, where a ruling line was not found) is not trusted.</param>
+internal sealed record OcrCellReading(IReadOnlyList<OcrCharacter> Characters, int Words)
 {
     /// <summary>The lowest character probability (1 for a cell without characters).</summary>
     public double Confidence => Characters.Count == 0 ? 1 : Characters.Min(static c => (double)c.Confidence);

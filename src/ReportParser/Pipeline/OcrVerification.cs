@@ -27,11 +27,16 @@ internal sealed class OcrVerification
     private readonly double _threshold;
     private readonly DiagnosticBag _bag;
 
+    /// <summary>Table rows (page, table, grid row) on which the table stage reported a problem (a value count that does not match the columns, a label with stray text): their OCR cells are not trusted on their own.</summary>
+    private readonly HashSet<(int?, int?, int?)> _troubledRows;
+
     private OcrVerification(IReadOnlyList<IReportRule> rules, double threshold, DiagnosticBag bag)
     {
         _rules = rules;
         _threshold = threshold;
         _bag = bag;
+        _troubledRows = bag.Items.Where(d => d.Severity != Severity.Info && d.Location.GridRow is not null)
+            .Select(d => (d.Location.Page, d.Location.Table, d.Location.GridRow)).ToHashSet();
     }
 
     /// <summary>The report with its OCR cells marked, corrected or set to not stated.</summary>
@@ -70,8 +75,8 @@ internal sealed class OcrVerification
             if (keep) continue;
             unconfirmed[key] = cell with { Value = null };
             var why = brokenWith.Count > 0
-                ? $"it takes part in {brokenWith.Count} broken equation(s) ({string.Join(", ", brokenWith)}) and no other confirms it"
-                : "no equation of the template checks it and a character is uncertain";
+                ? $"it takes part in {brokenWith.Count} broken equation(s) ({string.Join(", ", brokenWith)}) and {(confirmedBy.Count > 0 ? "its reading is uncertain" : "no other confirms it")}"
+                : $"no equation of the template checks it and {(reading.Words > 1 ? $"it was read as {reading.Words} words (a ruling line between cells may be missing)" : "its reading is uncertain")}";
             _bag.Warning(DiagnosticCode.OcrCellUnconfirmed, cell.Location,
                 $"{cell.Key} read by OCR as '{cell.Raw}' (confidence {N(reading.Confidence)}): {why}; not stated; candidates: {string.Join(", ", Candidates(reading).Select(c => N(c)).Prepend(N(cell.Value!.Value)).Distinct())}",
                 cell.Raw);
@@ -85,7 +90,7 @@ internal sealed class OcrVerification
         var broken = Broken(report);
         foreach (var (key, (cell, reading)) in cells)
         {
-            if (cell.Reading == CellMethod.OcrCorrected || !HasUncertainDigit(reading)) continue;
+            if (cell.Reading == CellMethod.OcrCorrected || reading.Words > 1 || !HasUncertainDigit(reading)) continue;
             var (confirmedBy, brokenWith) = Equations(report, cell, broken);
             if (brokenWith.Count == 0 && (confirmedBy.Count > 0 || !IsUncertain(cell, reading))) continue;
             var fits = new List<decimal>();
@@ -111,7 +116,8 @@ internal sealed class OcrVerification
     }
 
     private bool IsUncertain(ReportCell cell, OcrCellReading reading)
-        => reading.Confidence < _threshold || ValueParser.Parse(Text(reading)).AsNullable != cell.Value;
+        => reading.Confidence < _threshold || reading.Words > 1 || ValueParser.Parse(Text(reading)).AsNullable != cell.Value
+            || _troubledRows.Contains((cell.Location.Page, cell.Location.Table, cell.Location.GridRow));
 
     private bool HasUncertainDigit(OcrCellReading reading) => reading.Characters.Any(c => c.Confidence < _threshold);
 

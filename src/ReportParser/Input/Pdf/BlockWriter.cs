@@ -84,7 +84,7 @@ internal static class BlockWriter
     private static void RecordOcr(Dictionary<OcrCellKey, OcrCellReading>? ocrCells, PageContent page, PageCell cell, OcrCellKey key)
     {
         if (ocrCells is not null && page.OcrPieces is { } pieces && cell.Box is { } box && cell.Text.Length > 0)
-            ocrCells[key] = new OcrCellReading(OcrPageReader.CellCharacters(pieces, box));
+            ocrCells[key] = OcrPageReader.CellReading(pieces, box);
     }
 
     /// <summary>True when <paramref name="line"/> wraps on from <paramref name="previous"/>: the previous line reaches the right edge, this one starts at the left edge, same size, next baseline.</summary>

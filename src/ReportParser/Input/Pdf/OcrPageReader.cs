@@ -39,8 +39,8 @@ internal static class OcrPageReader
         return PdfPageReader.Layout(page, pieces, letters, segments);
     }
 
-    /// <summary>The OCR characters of a table cell: the OCR pieces whose centre lies in its box, line by line, left to right.</summary>
-    public static List<OcrCharacter> CellCharacters(List<TextPiece> pieces, Rect box)
+    /// <summary>The OCR reading of a table cell: the OCR pieces whose centre lies in its box, line by line, left to right.</summary>
+    public static OcrCellReading CellReading(List<TextPiece> pieces, Rect box)
     {
         var inside = pieces.Where(p => box.ContainsPoint(p.Box.CenterX, p.Box.CenterY, 0.5) && p.Ocr is not null).ToList();
         var result = new List<OcrCharacter>();
@@ -48,6 +48,6 @@ internal static class OcrPageReader
         {
             foreach (var p in line.Pieces) result.AddRange(p.Ocr!);
         }
-        return result;
+        return new OcrCellReading(result, inside.Count);
     }
 }
