@@ -114,8 +114,8 @@ public class ScanFixtureTests
         var d = result.Diagnostics.Single(x => x.Code == DiagnosticCode.OcrCellCorrected);
         d.Message.Should().StartWith("Requests.Unable.NotHeld.NaturalPerson ").And.Contain("corrected to 99").And.Contain("alternatives");
         d.Location.Box.Should().NotBeNull();
-        var row = Export.CellRow.From(result).Single(r => r.Row == "Unable.NotHeld" && r.Column == "NaturalPerson");
-        var fields = Export.CellRow.Schema.Fields(row).ToList();
+        var row = ReportParser.Export.CellRow.From(result).Single(r => r.Row == "Unable.NotHeld" && r.Column == "NaturalPerson");
+        var fields = ReportParser.Export.CellRow.Schema.Fields(row).ToList();
         fields[^2].Should().Be("ocr-corrected");
         fields[^1].Should().Be(cell.Confidence!.Value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture));
     }
