@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes the scanned fixtures of corpus/scan/ from the born-digital PDF fixtures of corpus/pdf/: pages rendered
 # with pdftoppm, degraded deterministically with ImageMagick (rotation up to 1.5°, 150/200/300 dpi, JPEG quality
-# 40–80, seeded noise, a red seal over text), then wrapped into image-only PDFs or written as image files.
+# 40–80, seeded noise, a red seal over text, one bilevel CCITT page), then wrapped into image-only PDFs or written as image files.
 # corpus/scan/MANIFEST.tsv names each fixture's born-digital twin and the cells it is expected to flag; the
 # tests (tests/ReportParser.Tests/Ocr) read the committed files, CI does not need the tools.
 # Debian 12 packages: apt-get install -y --no-install-recommends poppler-utils imagemagick
@@ -78,5 +78,8 @@ to_pdf 200 70 "$out/qingshan-transport-2021-erased-digit.pdf" "$work/erased.png"
 cp "$work/dmg-2.png" "$work/smudged.png"
 convert "$work/smudged.png" -fill 'gray(45%)' -stroke none -draw "rectangle 866,1348 880,1360" "$work/smudged.png"
 to_pdf 200 70 "$out/qingshan-transport-2021-smudged-digit.pdf" "$work/smudged.png"
+
+# 6. One bilevel page (CCITT G4 in the PDF, as office scanners write): page 2 of the 2021 report at 200 dpi.
+convert "$work/dmg-2.png" -threshold 60% -monochrome -compress Group4 -density 200 -units PixelsPerInch "PDFA:$out/qingshan-transport-2021-ccitt.pdf"
 
 ls -l "$out"
