@@ -12,8 +12,8 @@ namespace ReportParser.Ocr;
 /// </summary>
 public sealed class PaddleOcr : IPageOcr, IDisposable
 {
-    /// <summary>Images with more pixels than this are not read (a decompression bomb guard): 120 megapixels.</summary>
-    public const int MaxPixels = 120_000_000;
+    /// <summary>Images with more pixels than this are not read (a decompression bomb guard, and the memory bound): 50 megapixels, an A4 page at 800 dpi.</summary>
+    public const int MaxPixels = 50_000_000;
 
     private static readonly Lazy<PaddleOcr> SharedInstance = new(() => new PaddleOcr(), LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -61,10 +61,10 @@ public sealed class PaddleOcr : IPageOcr, IDisposable
         try
         {
             var grey = GreyImage.Decode(image.Bytes, MaxPixels);
-            if (grey is null) return OcrPage.Failed("the image could not be decoded (not a JPEG, PNG, WebP, BMP or GIF image, or over 120 megapixels)");
+            if (grey is null) return OcrPage.Failed("the image could not be decoded (not a JPEG, PNG, WebP, BMP or GIF image, or over 50 megapixels)");
             return Read(grey, image.WidthPoints, cancellation);
         }
-        catch (Exception ex) when (ex is OnnxRuntimeException or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
         {
             return OcrPage.Failed($"OCR failed: {ex.GetType().Name}: {ex.Message}");
         }

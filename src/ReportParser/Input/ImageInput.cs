@@ -33,7 +33,11 @@ internal static class ImageInput
     public static DocumentBlocks Read(ReportSource source, ReportParserOptions options, DiagnosticBag bag, Action<TimeSpan>? extendBudget, CancellationToken token)
     {
         var empty = new DocumentBlocks(source.Name, SourceFormat.Image, Array.Empty<Block>()) { PageCount = 1 };
-        var bytes = source.Bytes!;
+        if (source.Bytes is not { Length: > 0 } bytes)
+        {
+            bag.Error(DiagnosticCode.Unreadable, SourceLocation.Unknown, "the source was declared as an image but holds no bytes");
+            return empty;
+        }
         var kind = Kind(bytes) ?? "image";
         if (options.Ocr is not { Unavailable: null } ocr)
         {
@@ -41,7 +45,15 @@ internal static class ImageInput
             return empty;
         }
         extendBudget?.Invoke(options.OcrPageTimeBudget);
-        var page = ocr.Recognize(new OcrImage(bytes, 1, null), token);
+        OcrPage page;
+        try
+        {
+            page = ocr.Recognize(new OcrImage(bytes, 1, null), token);
+        }
+        catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
+        {
+            page = OcrPage.Failed($"the OCR engine failed: {ex.GetType().Name}: {ex.Message}");
+        }
         if (page.Error is { } error || page.Width <= 0 || page.Height <= 0)
         {
             bag.Error(DiagnosticCode.NoTextLayer, SourceLocation.Unknown, $"the file is a {kind} image and OCR could not read it: {page.Error ?? "empty image"}");
