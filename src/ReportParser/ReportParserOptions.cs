@@ -84,6 +84,27 @@ public sealed record ReportParserOptions
     /// <summary>A conversion that takes longer than this is stopped (its whole process tree is killed) with an error diagnostic. Default 120 seconds.</summary>
     public TimeSpan ConversionTimeout { get; init; } = TimeSpan.FromSeconds(120);
 
+    /// <summary>
+    /// The OCR engine for PDF pages without a text layer and for image files (PNG, JPEG, …); null (the
+    /// default) reads no images: such a file gets a "needs OCR" error diagnostic. The <c>ReportParser.Ocr</c>
+    /// package provides one (<c>PaddleOcr.Shared</c>). Cells read by OCR carry their confidence
+    /// (<see cref="ReportCell.Reading"/>, <see cref="ReportCell.Confidence"/>); a cell the template's equations cannot confirm and whose
+    /// characters are uncertain is not stated.
+    /// </summary>
+    public IPageOcr? Ocr { get; init; }
+
+    /// <summary>
+    /// A character OCR read with a probability below this is uncertain: its cell is stated only when the
+    /// template's equations confirm it (or single out one reading among the alternatives). Default 0.9.
+    /// </summary>
+    public double OcrMinConfidence { get; init; } = 0.9;
+
+    /// <summary>
+    /// Each page read by OCR adds this to the document's <see cref="TimeBudget"/> (OCR takes seconds per page,
+    /// text takes milliseconds). Default 60 seconds.
+    /// </summary>
+    public TimeSpan OcrPageTimeBudget { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Validates the options.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A limit is not positive.</exception>
     public void Validate()
@@ -98,6 +119,8 @@ public sealed record ReportParserOptions
         if (MaxHtmlDepth <= 0) throw new ArgumentOutOfRangeException(nameof(MaxHtmlDepth), "must be positive");
         if (MaxHtmlElements <= 0) throw new ArgumentOutOfRangeException(nameof(MaxHtmlElements), "must be positive");
         if (TimeBudget <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(TimeBudget), "must be positive");
+        if (OcrMinConfidence is < 0 or > 1 || double.IsNaN(OcrMinConfidence)) throw new ArgumentOutOfRangeException(nameof(OcrMinConfidence), "must be between 0 and 1");
+        if (OcrPageTimeBudget < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(OcrPageTimeBudget), "must not be negative");
         if (ConversionTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(ConversionTimeout), "must be positive");
     }
 }

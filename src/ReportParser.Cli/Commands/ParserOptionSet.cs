@@ -95,13 +95,18 @@ internal sealed class ParserOptionSet
         HelpName = "YEAR",
     };
 
+    private readonly Option<bool> _noOcr = new("--no-ocr")
+    {
+        Description = "Do not OCR scanned PDF pages and image files (by default pages without a text layer are read by OCR when the OCR models are installed); such files are then listed unreadable with the reason 'needs OCR'. Example: --no-ocr",
+    };
+
     /// <summary>Adds the options to a command.</summary>
     public void AddTo(Command command)
     {
         foreach (var o in new Option[]
                  {
                      _maxInputBytes, _maxLines, _maxTableCells, _maxTables, _maxCellsPerRow, _maxDocumentCells, _maxHtmlDepth, _maxHtmlElements,
-                     _timeBudget, _maxPdfPages, _expectedYear, _converter, _soffice, _conversionTimeout,
+                     _timeBudget, _maxPdfPages, _expectedYear, _converter, _soffice, _conversionTimeout, _noOcr,
                  })
         {
             command.Options.Add(o);
@@ -141,6 +146,7 @@ internal sealed class ParserOptionSet
             default: return (null, "--converter must be soffice or none");
         }
         if (result.GetValue(_soffice) is { Length: > 0 } path) o = o with { ConverterPath = path };
+        if (!result.GetValue(_noOcr)) o = o with { Ocr = ReportParser.Ocr.PaddleOcr.Shared };
         return (o, null);
     }
 

@@ -42,6 +42,15 @@ public enum DiagnosticCode
     /// <summary>A value of a PDF table without ruling lines stands between two column headers: it was read into no cell.</summary>
     [Description("value between column headers")] ValueBetweenColumns = 1022,
 
+    /// <summary>A page without a text layer was read by OCR (info); its cells carry method <c>ocr</c> and a confidence.</summary>
+    [Description("read by OCR")] ReadByOcr = 1025,
+
+    /// <summary>A cell read by OCR was corrected by the template's equations: the only reading among its uncertain characters' alternatives that makes every equation hold.</summary>
+    [Description("OCR cell corrected by the rules")] OcrCellCorrected = 1023,
+
+    /// <summary>A cell read by OCR that the equations could not confirm (uncertain characters, or in a broken equation and no other): not stated, its candidates listed.</summary>
+    [Description("OCR cell not confirmed")] OcrCellUnconfirmed = 1024,
+
     /// <summary>The file's name says one format, its content another; the content is followed.</summary>
     [Description("name and content disagree")] ExtensionMismatch = 1009,
 

@@ -18,7 +18,13 @@ namespace ReportParser.Export;
 public sealed record CellRow(string File, string? Agency, int? Year, ReportTemplate Template, string Table, string Row, string Column,
     decimal? Value, string? Raw, int? Line, string Source, int? Page)
 {
-    /// <summary>The columns of the <c>cells</c> table: <c>file,agency,year,template,table,row,column,value,raw,line,source,page</c>; the value in invariant culture, empty when not stated.</summary>
+    /// <summary>How the cell was read: <c>text</c>, <c>ocr</c> or <c>ocr-corrected</c>.</summary>
+    public CellMethod Method { get; init; } = CellMethod.Text;
+
+    /// <summary>For a cell read by OCR, the lowest probability of its characters; null otherwise.</summary>
+    public double? Confidence { get; init; }
+
+    /// <summary>The columns of the <c>cells</c> table: <c>file,agency,year,template,table,row,column,value,raw,line,source,page,method,confidence</c>; the value in invariant culture, empty when not stated.</summary>
     public static RowSchema<CellRow> Schema { get; } = new RowSchema<CellRow>("cells")
         .Map("file", r => r.File)
         .Map("agency", r => r.Agency)
@@ -31,7 +37,9 @@ public sealed record CellRow(string File, string? Agency, int? Year, ReportTempl
         .Map("raw", r => r.Raw)
         .Map("line", ColumnType.Int32, r => r.Line?.ToString(CultureInfo.InvariantCulture))
         .Map("source", r => r.Source)
-        .Map("page", ColumnType.Int32, r => r.Page?.ToString(CultureInfo.InvariantCulture));
+        .Map("page", ColumnType.Int32, r => r.Page?.ToString(CultureInfo.InvariantCulture))
+        .Map("method", r => r.Method.ToKey())
+        .Map("confidence", ColumnType.Decimal, r => r.Confidence?.ToString("0.####", CultureInfo.InvariantCulture));
 
     /// <summary>Every cell of every standard table of a report, in template order.</summary>
     /// <param name="file">The file's identity.</param>
@@ -62,7 +70,8 @@ public sealed record CellRow(string File, string? Agency, int? Year, ReportTempl
             foreach (var c in t.Cells)
             {
                 yield return new CellRow(file, m.Agency, m.Year, m.Template, c.Table, c.Row, c.Column, c.Value, c.Raw,
-                    c.Location is { Line: > 0 } s ? s.Line : null, source, c.Location.Page);
+                    c.Location is { Line: > 0 } s ? s.Line : null, source, c.Location.Page)
+                { Method = c.Reading, Confidence = c.Confidence };
             }
         }
     }

@@ -43,4 +43,24 @@ internal sealed record DocumentBlocks(string Name, SourceFormat Format, IReadOnl
 
     /// <summary>Number of pages for paged inputs.</summary>
     public int? PageCount { get; init; }
+
+    /// <summary>For table cells read by OCR, keyed by the cell's page, table, grid row and grid column: the characters it was read from.</summary>
+    public IReadOnlyDictionary<OcrCellKey, OcrCellReading> OcrCells { get; init; } = new Dictionary<OcrCellKey, OcrCellReading>();
+}
+
+/// <summary>Where a grid cell is: page, table (counted in the document), grid row and column (1-based).</summary>
+internal readonly record struct OcrCellKey(int Page, int Table, int Row, int Column)
+{
+    /// <summary>The key of a cell's location, or null when it is not a grid cell of a page.</summary>
+    public static OcrCellKey? Of(SourceLocation location)
+        => location is { Page: int p, Table: int t, GridRow: int r, GridColumn: int c } ? new OcrCellKey(p, t, r, c) : null;
+}
+
+/// <summary>The OCR characters a table cell was read from, with their probabilities and alternatives.</summary>
+/// <param name="Characters">The characters, line by line.</param>
+/// <param name="Words">How many OCR words the cell holds: a number read as more than one word (two numbers side by side or one above the other, where a ruling line was not found) is not trusted.</param>
+internal sealed record OcrCellReading(IReadOnlyList<OcrCharacter> Characters, int Words)
+{
+    /// <summary>The lowest character probability (1 for a cell without characters).</summary>
+    public double Confidence => Characters.Count == 0 ? 1 : Characters.Min(static c => (double)c.Confidence);
 }

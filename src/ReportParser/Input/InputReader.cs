@@ -25,6 +25,10 @@ internal static class InputReader
     };
 
     public static DocumentBlocks Read(ReportSource source, ReportParserOptions options, DiagnosticBag bag, CancellationToken token = default)
+        => Read(source, options, bag, null, token);
+
+    /// <summary>Reads the source; <paramref name="extendBudget"/>, when given, is called to give the parse more time for each page read by OCR.</summary>
+    public static DocumentBlocks Read(ReportSource source, ReportParserOptions options, DiagnosticBag bag, Action<TimeSpan>? extendBudget, CancellationToken token)
     {
         if (source.OverLimit(options.MaxInputBytes) is { } over)
         {
@@ -32,6 +36,9 @@ internal static class InputReader
             return new DocumentBlocks(source.Name, SourceFormat.Unknown, Array.Empty<Block>());
         }
         var format = DetectFormat(source, bag);
+        // The paged inputs that OCR may read get the budget extension.
+        if (format == SourceFormat.Pdf) return PdfInput.Read(source, options, bag, extendBudget, token);
+        if (format == SourceFormat.Image) return ImageInput.Read(source, options, bag, extendBudget, token);
         var reader = Readers.First(r => r.Reads(format));
         return reader.Read(source, format, options, bag, token);
     }
@@ -133,6 +140,7 @@ internal static class FormatDetector
     {
         var span = bytes.AsSpan();
         if (LooksPdf(span)) return SourceFormat.Pdf;
+        if (ImageInput.Kind(span) is not null) return SourceFormat.Image;
         if (Office.OfficeDetector.Detect(span, bytes) is { } office) return office;
         var head = span.Length >= 2 && span[0] == 0xFF && span[1] == 0xFE
             ? System.Text.Encoding.Unicode.GetString(span[2..Math.Min(span.Length & ~1, 8192)])

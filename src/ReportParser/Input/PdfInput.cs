@@ -25,6 +25,10 @@ internal static class PdfInput
     private const int StackSize = 64 * 1024 * 1024;
 
     public static DocumentBlocks Read(ReportSource source, ReportParserOptions options, DiagnosticBag bag, CancellationToken token = default)
+        => Read(source, options, bag, null, token);
+
+    /// <summary>Reads the PDF; <paramref name="extendBudget"/>, when given, is called before each page read by OCR.</summary>
+    public static DocumentBlocks Read(ReportSource source, ReportParserOptions options, DiagnosticBag bag, Action<TimeSpan>? extendBudget, CancellationToken token)
     {
         var local = new DiagnosticBag();
         DocumentBlocks? result = null;
@@ -34,7 +38,7 @@ internal static class PdfInput
         {
             try
             {
-                result = ReadCore(source, options, local, token);
+                result = ReadCore(source, options, local, extendBudget, token);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -76,7 +80,7 @@ internal static class PdfInput
         }
     }
 
-    private static DocumentBlocks ReadCore(ReportSource source, ReportParserOptions options, DiagnosticBag bag, CancellationToken token)
+    private static DocumentBlocks ReadCore(ReportSource source, ReportParserOptions options, DiagnosticBag bag, Action<TimeSpan>? extendBudget, CancellationToken token)
     {
         var empty = new DocumentBlocks(source.Name, SourceFormat.Pdf, Array.Empty<Block>());
         if (source.Bytes is not { } bytes)
@@ -135,7 +139,7 @@ internal static class PdfInput
                 }
                 try
                 {
-                    pages.Add(PdfPageReader.Read(document.GetPage(n), carried));
+                    pages.Add(ReadPage(document.GetPage(n), carried, options, bag, extendBudget, token));
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
@@ -156,7 +160,7 @@ internal static class PdfInput
         {
             int images = pages.Sum(p => p.ImageCount);
             bag.Error(DiagnosticCode.NoTextLayer, SourceLocation.Unknown, images > 0
-                ? $"the PDF has no text layer ({pages.Count} page(s), {images} image(s)): it is a scan; OCR is needed before it can be parsed"
+                ? $"the PDF has no text layer ({pages.Count} page(s), {images} image(s)): it is a scan and needs OCR before it can be parsed ({OcrState(options)})"
                 : $"the PDF has no text layer and no images on its {pages.Count} page(s): nothing to read; OCR is needed if the text is drawn as outlines");
             return empty with { PageCount = pageCount };
         }
@@ -171,9 +175,27 @@ internal static class PdfInput
         }
         PageFurniture.Remove(pages);
         SplitRowJoiner.Join(pages);
-        var blocks = BlockWriter.Write(pages);
-        return new DocumentBlocks(source.Name, SourceFormat.Pdf, blocks) { PageCount = pageCount };
+        var ocrCells = new Dictionary<OcrCellKey, OcrCellReading>();
+        var blocks = BlockWriter.Write(pages, ocrCells);
+        return new DocumentBlocks(source.Name, SourceFormat.Pdf, blocks) { PageCount = pageCount, OcrCells = ocrCells };
     }
+
+    /// <summary>A page from its text layer, or by OCR when it has none, holds an image and the options give an engine that can run.</summary>
+    private static PageContent ReadPage(UglyToad.PdfPig.Content.Page page, CarriedHeader carried, ReportParserOptions options, DiagnosticBag bag, Action<TimeSpan>? extendBudget, CancellationToken token)
+    {
+        var content = PdfPageReader.Read(page, carried);
+        if (content.LetterCount > 0 || content.ImageCount == 0 || options.Ocr is not { Unavailable: null } ocr) return content;
+        extendBudget?.Invoke(options.OcrPageTimeBudget);
+        return ScannedPage.Read(page, ocr, bag, token) ?? content;
+    }
+
+    /// <summary>Why OCR did not run, for the "needs OCR" diagnostic.</summary>
+    internal static string OcrState(ReportParserOptions options) => options.Ocr switch
+    {
+        null => "OCR is off: the console tool runs it unless --no-ocr is given; a library user sets ReportParserOptions.Ocr, e.g. to ReportParser.Ocr's PaddleOcr.Shared",
+        { Unavailable: { } why } => $"OCR cannot run: {why}",
+        _ => "OCR read no page",
+    };
 
     private static string Describe(Exception ex)
     {

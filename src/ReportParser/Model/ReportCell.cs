@@ -28,6 +28,37 @@ public sealed record ReportCell(string Table, string Row, string Column, ValueKi
     /// the report's text states one of its figures), in words; null for a value read as printed.
     /// </summary>
     public string? Method { get; init; }
+
+    /// <summary>How the cell's text was read (the cells table's <c>method</c> column): from the document's text, by OCR, or by OCR corrected by the template's equations.</summary>
+    public CellMethod Reading { get; init; } = CellMethod.Text;
+
+    /// <summary>For a cell read by OCR, the lowest probability of its characters (0–1); null for text.</summary>
+    public double? Confidence { get; init; }
+}
+
+/// <summary>The words of <see cref="CellMethod"/> in the cells table.</summary>
+public static class CellMethodText
+{
+    /// <summary><c>text</c>, <c>ocr</c> or <c>ocr-corrected</c>.</summary>
+    public static string ToKey(this CellMethod method) => method switch
+    {
+        CellMethod.Ocr => "ocr",
+        CellMethod.OcrCorrected => "ocr-corrected",
+        _ => "text",
+    };
+}
+
+/// <summary>How a cell's text was obtained (the <c>method</c> column of the cells table).</summary>
+public enum CellMethod
+{
+    /// <summary><c>text</c>: from the document's text (or text layer).</summary>
+    Text,
+
+    /// <summary><c>ocr</c>: read by OCR from a page image.</summary>
+    Ocr,
+
+    /// <summary><c>ocr-corrected</c>: read by OCR, one uncertain character replaced by the only alternative that makes every equation of the template hold (a diagnostic lists the alternatives).</summary>
+    OcrCorrected,
 }
 
 /// <summary>One row of a standard table, with its cells in template column order.</summary>

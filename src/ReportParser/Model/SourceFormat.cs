@@ -44,4 +44,7 @@ public enum SourceFormat
 
     /// <summary>A MIME HTML archive (.mht, .mhtml, Word's single-file web page): its HTML part is read as HTML.</summary>
     Mhtml,
+
+    /// <summary>An image file (PNG, JPEG, TIFF, WebP or GIF, detected by content): a page photo or scan, read by OCR when <see cref="ReportParserOptions.Ocr"/> is set.</summary>
+    Image,
 }

@@ -59,7 +59,7 @@ internal sealed class ParseContext : IDisposable
     {
         Cancellation.ThrowIfCancellationRequested();
         // The clock as well as the token: a timer fires late for a budget of a few milliseconds.
-        if (!Deadline.IsCancellationRequested && _clock.Elapsed <= Options.TimeBudget) return false;
+        if (!Deadline.IsCancellationRequested && _clock.Elapsed <= Options.TimeBudget + _extension) return false;
         if (!_expiredReported)
         {
             _expiredReported = true;
@@ -70,6 +70,20 @@ internal sealed class ParseContext : IDisposable
     }
 
     private bool _expiredReported;
+
+    private TimeSpan _extension;
+
+    /// <summary>Gives the parse more time (a page read by OCR): the deadline moves on by <paramref name="more"/>, unless it has passed.</summary>
+    public void ExtendBudget(TimeSpan more)
+    {
+        lock (_clock)
+        {
+            if (_deadline.IsCancellationRequested) return;
+            _extension += more;
+            var left = Options.TimeBudget + _extension - _clock.Elapsed;
+            if (left > TimeSpan.Zero) _deadline.CancelAfter(left);
+        }
+    }
 
     private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
 

@@ -5,7 +5,7 @@ namespace ReportParser.Pipeline;
 /// <summary>
 /// The parse as an ordered list of named steps over one <see cref="ParseContext"/>: input, crawled-text
 /// preparation, limits, sections, fused-table recovery, metadata, classification, template, tables, prose, report,
-/// rules, quality checks. Each stage's code lives in its own namespace; this list is the only place that orders them.
+/// OCR cell verification, rules, quality checks. Each stage's code lives in its own namespace; this list is the only place that orders them.
 /// </summary>
 internal static class ParsePipeline
 {
@@ -23,6 +23,7 @@ internal static class ParsePipeline
         new ReadTablesStep(),
         new ReadProseStep(),
         new BuildReportStep(),
+        new VerifyOcrCellsStep(),
         new ValidateStep(),
         new QualityStep(),
     };

@@ -24,18 +24,21 @@ internal static partial class LayerMap
         ["Pipeline"] = new[] { "Input", "Sections", "Tables", "Validation" },
         ["Facade"] = new[] { "Pipeline" },
         ["Batch"] = new[] { "Facade", "Export", "Validation", "Input" },
-        ["Cli"] = new[] { "Facade", "Export", "Validation", "Batch" },
+        ["Cli"] = new[] { "Facade", "Export", "Validation", "Batch", "Ocr" },
+        // The optional OCR engine (project ReportParser.Ocr): it implements the floor's IPageOcr and reads nothing else.
+        ["Ocr"] = Array.Empty<string>(),
     };
 
     private static readonly string[] FloorFolders = { "Model", "Diagnostics", "Template", "Text" };
-    private static readonly string[] RootFloorFiles = { "ReportParseResult.cs", "ReportSource.cs", "ReportParserOptions.cs" };
-    private static readonly string[] Namespaces = { "Input", "Sections", "Tables", "Validation", "Export", "Pipeline", "Batch", "Cli", "Template", "Text", "Diagnostics" };
+    private static readonly string[] RootFloorFiles = { "ReportParseResult.cs", "ReportSource.cs", "ReportParserOptions.cs", "PageOcr.cs" };
+    private static readonly string[] Namespaces = { "Input", "Sections", "Tables", "Validation", "Export", "Pipeline", "Batch", "Cli", "Template", "Text", "Diagnostics", "Ocr" };
 
     /// <summary>The layer of a file, from its path relative to src/ (e.g. <c>ReportParser/Tables/RowValues.cs</c>).</summary>
     public static string LayerOf(string relativePath)
     {
         var parts = relativePath.Replace('\\', '/').Split('/');
         if (parts[0] == "ReportParser.Cli") return "Cli";
+        if (parts[0] == "ReportParser.Ocr") return "Ocr";
         if (parts.Length == 2) return RootFloorFiles.Contains(parts[1]) ? Floor : "Facade";
         return FloorFolders.Contains(parts[1]) ? Floor : parts[1];
     }
@@ -45,7 +48,7 @@ internal static partial class LayerMap
     [GeneratedRegex(@"^\s*using\s+(?:static\s+)?ReportParser\.(\w+)[\w.]*\s*;", RegexOptions.Multiline)]
     private static partial Regex UsingRegex();
 
-    [GeneratedRegex(@"(?<![\w.])(?:ReportParser\.)?(Input|Sections|Tables|Validation|Export|Pipeline|Batch|Cli)\.(?:\w+\.)*?([A-Z]\w*)")]
+    [GeneratedRegex(@"(?<![\w.])(?:ReportParser\.)?(Input|Sections|Tables|Validation|Export|Pipeline|Batch|Cli|Ocr)\.(?:\w+\.)*?([A-Z]\w*)")]
     private static partial Regex QualifiedRegex();
 
     [GeneratedRegex(@"(?<![\w.])(?:Report\.(?:Parse|ParseAsync|ParseFile|ParseText)\b)")]

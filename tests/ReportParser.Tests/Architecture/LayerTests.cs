@@ -27,11 +27,13 @@ public class LayerTests
     {
         var layers = SourceFiles().Select(f => LayerMap.LayerOf(f.Relative)).Distinct().ToList();
         layers.Should().OnlyContain(l => LayerMap.Allowed.ContainsKey(l), "a new folder needs its edges in LayerMap.Allowed");
-        layers.Should().Contain(new[] { LayerMap.Floor, "Input", "Sections", "Tables", "Validation", "Export", "Pipeline", "Facade", "Cli" });
+        layers.Should().Contain(new[] { LayerMap.Floor, "Input", "Sections", "Tables", "Validation", "Export", "Pipeline", "Facade", "Cli", "Ocr" });
     }
 
     [Theory]
     [InlineData("ReportParser/Validation/Rules.cs", "using ReportParser.Tables;\nnamespace ReportParser.Validation;", "Tables")]
+    [InlineData("ReportParser.Ocr/PaddleOcr.cs", "namespace ReportParser.Ocr;\nusing ReportParser.Input;", "Input")]
+    [InlineData("ReportParser/Input/PdfInput.cs", "namespace ReportParser.Input;\nusing ReportParser.Ocr;", "Ocr")]
     [InlineData("ReportParser/Export/ReportJson.cs", "namespace ReportParser.Export;\nclass A { object X = Input.TextInput.Read(\"\", \"\"); }", "Input")]
     [InlineData("ReportParser/Input/TextInput.cs", "namespace ReportParser.Input;\nusing ReportParser.Sections;", "Sections")]
     [InlineData("ReportParser/Model/AnnualReport.cs", "namespace ReportParser;\nusing ReportParser.Input;", "Input")]

@@ -143,11 +143,11 @@ public sealed class ExportArchiveTests : IDisposable
             {
                 expected.Add(new[] { c.File, c.Agency ?? "", c.Year?.ToString(CultureInfo.InvariantCulture) ?? "", c.Template.ToKey(), c.Table, c.Row, c.Column,
                     c.Value?.ToString(CultureInfo.InvariantCulture) ?? "", c.Raw ?? "", c.Line?.ToString(CultureInfo.InvariantCulture) ?? "", source,
-                    c.Page?.ToString(CultureInfo.InvariantCulture) ?? "" });
+                    c.Page?.ToString(CultureInfo.InvariantCulture) ?? "", c.Method.ToKey(), c.Confidence?.ToString("0.####", CultureInfo.InvariantCulture) ?? "" });
             }
         }
         var cells = Read(dir, "cells");
-        cells[0].Should().Equal("file", "agency", "year", "template", "table", "row", "column", "value", "raw", "line", "source", "page");
+        cells[0].Should().Equal("file", "agency", "year", "template", "table", "row", "column", "value", "raw", "line", "source", "page", "method", "confidence");
         expected.Count.Should().BeGreaterThan(270 * 100);
         cells.Skip(1).Should().BeEquivalentTo(expected, o => o.WithStrictOrdering());
 

@@ -148,7 +148,8 @@ public class PdfSharedCorpusTests
         {
             "zero-bytes.pdf" => (DiagnosticCode.EmptyInput, "empty"),
             "header-only.pdf" or "truncated-half.pdf" or "truncated-tail300.pdf" => (DiagnosticCode.Unreadable, "could not be opened"),
-            "not-a-pdf-png.pdf" => (DiagnosticCode.BinaryInput, "binary"),
+            // An image named .pdf is read by its content: an image, which needs OCR (off by default in the library).
+            "not-a-pdf-png.pdf" => (DiagnosticCode.NoTextLayer, "PNG image"),
             "scanned-image-only.pdf" => (DiagnosticCode.NoTextLayer, "OCR"),
             "encrypted-aes256-userpw.pdf" or "encrypted-rc4-128-userpw.pdf" => (DiagnosticCode.PdfEncrypted, "user password"),
             // Routed to the HTML reader by content; what it reports depends on that reader.

@@ -24,7 +24,7 @@ public class DeadlineTests
     public void The_steps_run_in_the_documented_order()
         => ParsePipeline.Steps.Select(s => s.Name).Should().Equal(
             "read input", "prepare crawled text", "apply limits", "split sections", "recover fused tables", "read metadata",
-            "classify document", "detect template", "read tables", "read prose", "build report", "validate", "quality checks");
+            "classify document", "detect template", "read tables", "read prose", "build report", "verify OCR cells", "validate", "quality checks");
 
     [Fact]
     public async Task A_cancelled_token_stops_the_parse_with_OperationCanceledException()

@@ -9,7 +9,10 @@ namespace ReportParser.Input.Pdf;
 /// </summary>
 internal static class BlockWriter
 {
-    public static List<Block> Write(List<PageContent> pages)
+    public static List<Block> Write(List<PageContent> pages) => Write(pages, null);
+
+    /// <summary>Writes the blocks; for pages read by OCR, records each table cell's OCR characters in <paramref name="ocrCells"/>.</summary>
+    public static List<Block> Write(List<PageContent> pages, Dictionary<OcrCellKey, OcrCellReading>? ocrCells)
     {
         var blocks = new List<Block>();
         int tableIndex = 0;
@@ -44,6 +47,7 @@ internal static class BlockWriter
                         {
                             var cell = table.Rows[r][c];
                             var span = new SourceLocation(lineNo, c + 1) { Page = page.Number, Box = cell.Box?.ToBox() }.InGrid(tableIndex, r + 1, c + 1);
+                            RecordOcr(ocrCells, page, cell, new OcrCellKey(page.Number, tableIndex, r + 1, c + 1));
                             cells.Add(new GridCell(cell.Text, span));
                         }
                         rows.Add(new GridRow(cells, new SourceLocation(lineNo, 1) { Page = page.Number, Box = table.RowBoxes[r].ToBox(), Table = tableIndex, GridRow = r + 1 }));
@@ -75,6 +79,12 @@ internal static class BlockWriter
             }
         }
         return blocks;
+    }
+
+    private static void RecordOcr(Dictionary<OcrCellKey, OcrCellReading>? ocrCells, PageContent page, PageCell cell, OcrCellKey key)
+    {
+        if (ocrCells is not null && page.OcrPieces is { } pieces && cell.Box is { } box && cell.Text.Length > 0)
+            ocrCells[key] = OcrPageReader.CellReading(pieces, box);
     }
 
     /// <summary>True when <paramref name="line"/> wraps on from <paramref name="previous"/>: the previous line reaches the right edge, this one starts at the left edge, same size, next baseline.</summary>

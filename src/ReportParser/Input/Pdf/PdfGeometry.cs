@@ -26,7 +26,11 @@ internal readonly record struct Rect(double Left, double Bottom, double Right, d
 /// <param name="Box">Its bounding box.</param>
 /// <param name="Baseline">The baseline of its first letter.</param>
 /// <param name="Size">The text height used for gap and line tolerances (at least 1 pt).</param>
-internal sealed record TextPiece(string Text, Rect Box, double Baseline, double Size);
+internal sealed record TextPiece(string Text, Rect Box, double Baseline, double Size)
+{
+    /// <summary>For a piece read by OCR, its characters with their probabilities; null for a text layer.</summary>
+    public IReadOnlyList<OcrCharacter>? Ocr { get; init; }
+}
 
 /// <summary>A horizontal or vertical ruling segment.</summary>
 /// <param name="Horizontal">True for a horizontal segment.</param>

@@ -6,6 +6,9 @@ namespace ReportParser.Input.Pdf;
 /// <summary>One cell of a table read from a page: its text and box (null for a position a merged cell spans).</summary>
 internal readonly record struct PageCell(string Text, Rect? Box);
 
+/// <summary>One letter of a text piece, for splitting a piece that crosses a column ruling.</summary>
+internal readonly record struct PieceLetter(string Value, double Left, double Right, double Baseline);
+
 /// <summary>A table read from one page: rows of cells, top to bottom.</summary>
 internal sealed record PageTable(List<List<PageCell>> Rows, List<Rect> RowBoxes, Rect Bounds, bool Ruled);
 
@@ -20,6 +23,9 @@ internal sealed record PageContent(int Number, double Width, double Height, List
 {
     /// <summary>Values of tables without ruling lines that lie between two column headers: read into no cell.</summary>
     public List<UnplacedValue> Unplaced { get; init; } = new();
+
+    /// <summary>For a page read by OCR, every text piece placed on it (each with its characters); null for a text layer.</summary>
+    public List<TextPiece>? OcrPieces { get; init; }
 }
 
 /// <summary>
@@ -32,7 +38,7 @@ internal static class PdfPageReader
     {
         var words = page.GetWords();
         var pieces = new List<TextPiece>();
-        var sources = new List<Word>();
+        var letters = new List<PieceLetter[]>();
         foreach (var w in words)
         {
             var text = w.Text;
@@ -41,20 +47,32 @@ internal static class PdfPageReader
             var rect = new Rect(Math.Min(b.Left, b.Right), Math.Min(b.Bottom, b.Top), Math.Max(b.Left, b.Right), Math.Max(b.Bottom, b.Top));
             double baseline = w.Letters.Count > 0 ? w.Letters[0].StartBaseLine.Y : rect.Bottom;
             pieces.Add(new TextPiece(CjkCompat.Normalize(TextUtil.Trim(text)), rect, baseline, TextSize(w, rect)));
-            sources.Add(w);
+            letters.Add(w.Letters.Select(static l => new PieceLetter(l.Value, Math.Min(l.BoundingBox.Left, l.BoundingBox.Right), Math.Max(l.BoundingBox.Left, l.BoundingBox.Right), l.StartBaseLine.Y)).ToArray());
         }
         int images = 0;
         if (pieces.Count == 0)
         {
             foreach (var unused in page.GetImages()) images++;
         }
+        var segments = pieces.Count == 0 ? new List<Segment>() : RulingTableFinder.CollectSegments(page.Paths);
+        return Layout(new PageContent(page.Number, page.Width, page.Height, new List<PageItem>(), pieces.Count, images), pieces, letters, segments, carried);
+    }
 
-        var items = new List<PageItem>();
+    /// <summary>
+    /// Lays out a page's text pieces (from its text layer or from OCR): tables from the ruling segments, the
+    /// rest into lines, tables without rulings from column gaps; fills <paramref name="page"/>'s items.
+    /// <paramref name="carried"/> holds the column headers of a table without rulings from the pages before.
+    /// </summary>
+    internal static PageContent Layout(PageContent page, List<TextPiece> pieces, List<PieceLetter[]> letters, List<Segment> segments, CarriedHeader? carried = null)
+    {
+        var items = page.Items;
         var free = new List<TextPiece>(pieces.Count);
-        var grids = pieces.Count == 0 ? new List<RuledGrid>() : FindGrids(page);
+        var placed = page.OcrPieces;
+        var grids = pieces.Count == 0 ? new List<RuledGrid>() : FindGrids(segments);
         if (grids.Count == 0)
         {
             free.AddRange(pieces);
+            placed?.AddRange(pieces);
         }
         else
         {
@@ -65,9 +83,10 @@ internal static class PdfPageReader
                 if (grid is null)
                 {
                     free.Add(p);
+                    placed?.Add(p);
                     continue;
                 }
-                Assign(grid, p, sources[i]);
+                Assign(grid, p, letters[i], placed);
             }
             foreach (var g in grids) items.Add(new PageItem(null, ToTable(g)));
         }
@@ -76,7 +95,7 @@ internal static class PdfPageReader
         var lines = HeaderColumnTable.Extract(LineBuilder.Group(free), items, unplaced, carried ?? new CarriedHeader());
         StreamTableFinder.Extract(lines, items);
         items.Sort(static (a, b) => b.Top.CompareTo(a.Top));
-        return new PageContent(page.Number, page.Width, page.Height, items, pieces.Count, images) { Unplaced = unplaced };
+        return page with { Unplaced = unplaced };
     }
 
     /// <summary>
@@ -91,39 +110,40 @@ internal static class PdfPageReader
         return Math.Max(1, size);
     }
 
-    private static List<RuledGrid> FindGrids(Page page)
+    private static List<RuledGrid> FindGrids(List<Segment> segs)
     {
-        var segs = RulingTableFinder.CollectSegments(page.Paths);
         var grids = RulingTableFinder.FindGrids(segs);
         grids.RemoveAll(static g => g.Cells.Count < 2);
         return grids;
     }
 
-    /// <summary>Puts a word into its cell; a word that crosses a column ruling is split letter by letter.</summary>
-    private static void Assign(RuledGrid grid, TextPiece piece, Word word)
+    /// <summary>Puts a word into its cell; a word that crosses a column ruling is split letter by letter (an OCR piece keeps its characters).</summary>
+    private static void Assign(RuledGrid grid, TextPiece piece, PieceLetter[] letters, List<TextPiece>? placed)
     {
         var (r0, c0) = grid.Locate(piece.Box.Left + Math.Min(1, piece.Box.Width / 4), piece.Box.CenterY);
         var (r1, c1) = grid.Locate(piece.Box.Right - Math.Min(1, piece.Box.Width / 4), piece.Box.CenterY);
         if (r0 >= 0 && r1 >= 0 && grid.Owner[r0, c0] == grid.Owner[r1, c1])
         {
             grid.Cells[grid.Owner[r0, c0]].Pieces.Add(piece);
+            placed?.Add(piece);
             return;
         }
-        int currentCell = -1;
+        int currentCell = -1, first = 0;
         var sb = new System.Text.StringBuilder();
         Rect box = default;
         double baseline = 0;
-        foreach (var letter in word.Letters)
+        for (int k = 0; k < letters.Length; k++)
         {
-            var g = letter.BoundingBox;
-            var (r, c) = grid.Locate((g.Left + g.Right) / 2, piece.Box.CenterY);
+            var letter = letters[k];
+            var (r, c) = grid.Locate((letter.Left + letter.Right) / 2, piece.Box.CenterY);
             int cell = r < 0 ? -1 : grid.Owner[r, c];
-            var lr = new Rect(Math.Min(g.Left, g.Right), piece.Box.Bottom, Math.Max(g.Left, g.Right), piece.Box.Top);
-            if (cell != currentCell && sb.Length > 0) Flush();
+            var lr = new Rect(letter.Left, piece.Box.Bottom, letter.Right, piece.Box.Top);
+            if (cell != currentCell && sb.Length > 0) Flush(k);
             if (sb.Length == 0)
             {
                 box = lr;
-                baseline = letter.StartBaseLine.Y;
+                baseline = letter.Baseline;
+                first = k;
             }
             else
             {
@@ -132,12 +152,17 @@ internal static class PdfPageReader
             currentCell = cell;
             sb.Append(letter.Value);
         }
-        if (sb.Length > 0) Flush();
+        if (sb.Length > 0) Flush(letters.Length);
 
-        void Flush()
+        void Flush(int end)
         {
             var text = CjkCompat.Normalize(TextUtil.Trim(sb.ToString()));
-            if (currentCell >= 0 && text.Length > 0) grid.Cells[currentCell].Pieces.Add(new TextPiece(text, box, baseline, piece.Size));
+            if (currentCell >= 0 && text.Length > 0)
+            {
+                var part = new TextPiece(text, box, baseline, piece.Size) { Ocr = piece.Ocr is { } chars && chars.Count == letters.Length ? chars.Skip(first).Take(end - first).ToArray() : null };
+                grid.Cells[currentCell].Pieces.Add(part);
+                placed?.Add(part);
+            }
             sb.Clear();
         }
     }

@@ -10,7 +10,7 @@ internal sealed class ReadInputStep : IParseStep
 
     public void Run(ParseContext context)
     {
-        context.Blocks = InputReader.Read(context.Source, context.Options, context.Diagnostics, context.Deadline);
+        context.Blocks = InputReader.Read(context.Source, context.Options, context.Diagnostics, context.ExtendBudget, context.Deadline);
         context.Cancellation.ThrowIfCancellationRequested();
     }
 }

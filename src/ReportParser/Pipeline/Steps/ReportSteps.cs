@@ -21,6 +21,18 @@ internal sealed class BuildReportStep : IParseStep
     }
 }
 
+/// <summary>Checks the cells read by OCR against the template's equations (<see cref="OcrVerification"/>).</summary>
+internal sealed class VerifyOcrCellsStep : IParseStep
+{
+    public string Name => "verify OCR cells";
+
+    public void Run(ParseContext context)
+    {
+        if (context.Blocks.OcrCells.Count == 0) return;
+        context.Report = OcrVerification.Verify(context.Report!, context.Blocks.OcrCells, context.Options, context.Diagnostics);
+    }
+}
+
 /// <summary>Runs the options' rules over the report; a rule that throws is reported, not propagated.</summary>
 internal sealed class ValidateStep : IParseStep
 {
