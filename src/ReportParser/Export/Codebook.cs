@@ -48,7 +48,7 @@ public static class Codebook
     private static List<CodebookEntry> Build()
     {
         var entries = new List<CodebookEntry>();
-        foreach (var table in ExportTables.All)
+        foreach (var table in ExportTables.Written)
         {
             for (int i = 0; i < table.Columns.Count; i++)
             {
