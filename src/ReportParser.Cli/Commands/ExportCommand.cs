@@ -11,7 +11,7 @@ internal static class ExportCommand
     {
         var inputs = InputsArgument.Create();
         var outDir = new Option<string>("--out") { Description = "Output folder, created if needed; files.csv, cells.csv, reports.csv, diagnostics.csv and codebook.csv are written there. Example: --out out/", Required = true, HelpName = "DIR" };
-        var format = FormatOption.Create("Output format: csv (default), jsonl (one JSON object per line) or parquet (typed columns: INT64 counts, DECIMAL(18,4) amounts, INT32 years, DATE dates). Example: --format parquet");
+        var format = FormatOption.Create("Output format: csv (default), jsonl (one JSON object per line) parquet (typed columns: INT64 counts, DECIMAL(18,4) amounts, INT32 years, DATE dates) or xlsx (one workbook, export.xlsx, a sheet per table). Example: --format parquet");
         var bom = new Option<bool>("--excel-bom") { Description = "Start each CSV file with a UTF-8 byte-order mark, so Excel opens the Chinese text correctly. Example: --excel-bom" };
         var shard = new Option<string?>("--shard") { Description = "Process only part K of N of the inputs (1 ≤ K ≤ N), chosen by a stable hash of each file's name; run N shards (a Slurm array, a Kubernetes indexed Job, GNU parallel) and combine them with 'merge'. Example: --shard 2/8", HelpName = "K/N" };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Files parsed at once (default: the number of processors). Example: -j 4", HelpName = "N", DefaultValueFactory = _ => Environment.ProcessorCount };

@@ -49,6 +49,7 @@ internal static class ShardMerger
         {
             merge.Derived?.Dispose();
         }
+        OutputFolder.Complete(outDir, outFormat);
         OutputFolder.WriteCodebook(outDir);
         merge.Totals.Elapsed = started.Elapsed;
         return merge.Totals;
