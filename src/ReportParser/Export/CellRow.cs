@@ -18,7 +18,10 @@ namespace ReportParser.Export;
 public sealed record CellRow(string File, string? Agency, int? Year, ReportTemplate Template, string Table, string Row, string Column,
     decimal? Value, string? Raw, int? Line, string Source, int? Page)
 {
-    /// <summary>The columns of the <c>cells</c> table: <c>file,agency,year,template,table,row,column,value,raw,line,source,page</c>; the value in invariant culture, empty when not stated.</summary>
+    /// <summary>
+    /// The columns of the <c>cells</c> table: <c>file,agency,year,template,table,row,column,value,raw,line,source,page,label,unit</c>; the value in
+    /// invariant culture, empty when not stated; <c>label</c> the template's Chinese row and column labels (<see cref="CellLabels.Label"/>), <c>unit</c> 件, 万元 ….
+    /// </summary>
     public static RowSchema<CellRow> Schema { get; } = new RowSchema<CellRow>("cells")
         .Map("file", r => r.File)
         .Map("agency", r => r.Agency)
@@ -31,7 +34,9 @@ public sealed record CellRow(string File, string? Agency, int? Year, ReportTempl
         .Map("raw", r => r.Raw)
         .Map("line", ColumnType.Int32, r => r.Line?.ToString(CultureInfo.InvariantCulture))
         .Map("source", r => r.Source)
-        .Map("page", ColumnType.Int32, r => r.Page?.ToString(CultureInfo.InvariantCulture));
+        .Map("page", ColumnType.Int32, r => r.Page?.ToString(CultureInfo.InvariantCulture))
+        .Map("label", r => CellLabels.Label(r.Table, r.Row, r.Column))
+        .Map("unit", r => CellLabels.Of(r.Table, r.Row, r.Column)?.Unit);
 
     /// <summary>Every cell of every standard table of a report, in template order.</summary>
     /// <param name="file">The file's identity.</param>

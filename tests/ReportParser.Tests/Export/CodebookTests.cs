@@ -87,6 +87,26 @@ public sealed partial class CodebookTests
     }
 
     [Fact]
+    public void Cells_carry_the_template_labels_and_units_of_the_codebook()
+    {
+        CellLabels.Label("Requests", "Granted", "Total").Should().Be("予以公开 / 总计");
+        CellLabels.Label("ReviewLitigation", "Cases", "Litigation.AfterReview.Corrected").Should().Be("行政诉讼 复议后起诉 结果纠正");
+        CellLabels.Of("ProactiveDisclosure", "Fees", "AmountTenThousandYuan")!.Value.Unit.Should().Be("万元");
+        CellLabels.Label("Requests", "Nothing", "Total").Should().BeNull();
+        foreach (var e in Cells)
+        {
+            var parts = TemplateSchema.Cell(e.Column);
+            CellLabels.Label(parts.Table.Key, parts.Row.Key, parts.Column.Key).Should().Be(CellLabels.Join(e.RowLabel, e.ColumnLabel));
+            CellLabels.Of(parts.Table.Key, parts.Row.Key, parts.Column.Key)!.Value.Unit.Should().Be(e.Unit);
+        }
+        var result = Report.ParseText(ReportParser.Tests.Cli.BatchFixture.BaseText, "seed.txt");
+        var cell = CellRow.From(result).First(c => c.Row == "Denied.StateSecret" && c.Column == "NaturalPerson");
+        var fields = CellRow.Schema.Fields(cell);
+        CellRow.Schema.Columns.TakeLast(2).Should().Equal("label", "unit");
+        fields.TakeLast(2).Should().Equal("不予公开 属于国家秘密 / 自然人", "件");
+    }
+
+    [Fact]
     public void Docs_codebook_md_is_the_generated_text()
     {
         var path = Path.Combine(Paths.RepoRoot, "docs", "codebook.md");
