@@ -244,7 +244,11 @@ public static class ReportExporter
         outcome.Reason = result.StatusReason ?? "";
         if (outcome.Status is ReportStatus.NotAReport or ReportStatus.Unreadable) return outcome;
 
-        outcome.Cells.AddRange(CellRow.From(item.File, item.Source, result.Report));
+        outcome.Cells.AddRange(CellRow.From(item.File, item.Source, result.Report, options.BlankAsZero));
+        if (options.BlankAsZero)
+        {
+            foreach (var d in BlankAsZero.Recheck(result.Report, result.Diagnostics)) outcome.Diagnostics.Add(new DiagnosticRow(item.File, d));
+        }
         var row = WideReportRow.From(item.File, item.Source, result, bytes);
         outcome.Report = row;
         outcome.Summary = CrossYearSummary.From(item.Index, item.File, result.Report, row.Sha256, row.TablesHash);
