@@ -147,7 +147,7 @@ public sealed class ExportArchiveTests : IDisposable
             }
         }
         var cells = Read(dir, "cells");
-        cells[0].Should().Equal("file", "agency", "year", "template", "table", "row", "column", "value", "raw", "line", "source", "page");
+        cells[0].Should().Equal("file", "agency", "year", "template", "table", "row", "column", "value", "raw", "line", "source", "page", "label", "unit", "assumed_zero");
         expected.Count.Should().BeGreaterThan(270 * 100);
         cells.Skip(1).Should().BeEquivalentTo(expected, o => o.WithStrictOrdering());
 
