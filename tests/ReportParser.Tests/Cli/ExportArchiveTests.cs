@@ -143,7 +143,7 @@ public sealed class ExportArchiveTests : IDisposable
             {
                 expected.Add(new[] { c.File, c.Agency ?? "", c.Year?.ToString(CultureInfo.InvariantCulture) ?? "", c.Template.ToKey(), c.Table, c.Row, c.Column,
                     c.Value?.ToString(CultureInfo.InvariantCulture) ?? "", c.Raw ?? "", c.Line?.ToString(CultureInfo.InvariantCulture) ?? "", source,
-                    c.Page?.ToString(CultureInfo.InvariantCulture) ?? "" });
+                    c.Page?.ToString(CultureInfo.InvariantCulture) ?? "", CellLabels.Label(c.Table, c.Row, c.Column) ?? "", CellLabels.Of(c.Table, c.Row, c.Column)?.Unit ?? "", "" });
             }
         }
         var cells = Read(dir, "cells");
