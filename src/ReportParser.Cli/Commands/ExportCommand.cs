@@ -11,13 +11,14 @@ internal static class ExportCommand
     {
         var inputs = InputsArgument.Create();
         var outDir = new Option<string>("--out") { Description = "Output folder, created if needed; files.csv, cells.csv, reports.csv, diagnostics.csv and codebook.csv are written there. Example: --out out/", Required = true, HelpName = "DIR" };
-        var format = FormatOption.Create("Output format: csv (default), jsonl (one JSON object per line) or parquet (typed columns: INT64 counts, DECIMAL(18,4) amounts, INT32 years, DATE dates). Example: --format parquet");
+        var format = FormatOption.Create("Output format: csv (default), jsonl (one JSON object per line) parquet (typed columns: INT64 counts, DECIMAL(18,4) amounts, INT32 years, DATE dates) or xlsx (one workbook, export.xlsx, a sheet per table). Example: --format parquet");
         var bom = new Option<bool>("--excel-bom") { Description = "Start each CSV file with a UTF-8 byte-order mark, so Excel opens the Chinese text correctly. Example: --excel-bom" };
         var shard = new Option<string?>("--shard") { Description = "Process only part K of N of the inputs (1 ≤ K ≤ N), chosen by a stable hash of each file's name; run N shards (a Slurm array, a Kubernetes indexed Job, GNU parallel) and combine them with 'merge'. Example: --shard 2/8", HelpName = "K/N" };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Files parsed at once (default: the number of processors). Example: -j 4", HelpName = "N", DefaultValueFactory = _ => Environment.ProcessorCount };
         var timeLimit = new Option<double>("--time-limit") { Description = "Seconds one file may take (default 60); a file over it is listed as unreadable with reason 'time limit' and the run goes on. Example: --time-limit 20", HelpName = "SECONDS", DefaultValueFactory = _ => 60 };
         var progress = new Option<string>("--progress") { Description = "Progress on standard error: auto (default: a bar on a terminal, a plain line every 10 s when redirected or CI=true), bar, lines or none. Example: --progress lines", HelpName = "auto|bar|lines|none", DefaultValueFactory = _ => "auto" };
         var names = new Option<string>("--names") { Description = "How the cell columns of reports are named: keys (default, Requests.NewRequests.NaturalPerson) or short (req_new_np: lower-case ASCII, at most 32 characters, listed in codebook.csv). Example: --names short", HelpName = "keys|short", DefaultValueFactory = _ => "keys" };
+        var blankAsZero = new Option<bool>("--blank-as-zero") { Description = "Add the blank-as-zero view: cells.csv marks printed-blank cells in assumed_zero, and the rules are re-checked with them read as 0 (RP4091 broken, RP4092 holds); values stay null. Example: --blank-as-zero" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress and no summary table. Example: -q" };
         var parser = new ParserOptionSet();
         var command = new Command("export", "Parse many reports into tables: files.csv (every input file once, with its status: parsed, parsed-with-errors, not-a-report, unreadable, and the reason), " +
@@ -26,7 +27,7 @@ internal static class ExportCommand
             "Exit code 0 when every file was read, 1 when some file is unreadable, 2 on a usage error or when the outputs cannot be written.\n" +
             "Example: reportparser export reports/ 2021.zip --out out/ --excel-bom");
         command.Arguments.Add(inputs);
-        foreach (var o in new Option[] { outDir, format, bom, shard, jobs, timeLimit, progress, names, quiet }) command.Options.Add(o);
+        foreach (var o in new Option[] { outDir, format, bom, shard, jobs, timeLimit, progress, names, blankAsZero, quiet }) command.Options.Add(o);
         parser.AddTo(command);
         command.SetAction(async (pr, cancel) =>
         {
@@ -45,7 +46,7 @@ internal static class ExportCommand
             var options = new ExportOptions
             {
                 Inputs = pr.GetValue(inputs)!, OutputDirectory = pr.GetValue(outDir)!, Format = pr.GetValue(format) ?? ExportFormat.Csv,
-                ExcelBom = pr.GetValue(bom), Names = naming, Shard = sh, Jobs = j, TimeLimit = TimeSpan.FromSeconds(limit), ParserOptions = parserOptions,
+                ExcelBom = pr.GetValue(bom), Names = naming, BlankAsZero = pr.GetValue(blankAsZero), Shard = sh, Jobs = j, TimeLimit = TimeSpan.FromSeconds(limit), ParserOptions = parserOptions,
             };
             return await RunAsync(context, options, q ? ProgressMode.None : mode, q, cancel).ConfigureAwait(false);
         });

@@ -3,11 +3,11 @@ using ReportParser.Batch;
 
 namespace ReportParser.Cli.Commands;
 
-/// <summary>The <c>--format csv|jsonl|parquet</c> option of export and merge.</summary>
+/// <summary>The <c>--format csv|jsonl|parquet|xlsx</c> option of export and merge.</summary>
 internal static class FormatOption
 {
     public static Option<ExportFormat?> Create(string description)
-        => new("--format") { Description = description, HelpName = "csv|jsonl|parquet", CustomParser = r => Parse(r) };
+        => new("--format") { Description = description, HelpName = "csv|jsonl|parquet|xlsx", CustomParser = r => Parse(r) };
 
     private static ExportFormat? Parse(System.CommandLine.Parsing.ArgumentResult r)
     {
@@ -17,8 +17,9 @@ internal static class FormatOption
             case "csv": return ExportFormat.Csv;
             case "jsonl": return ExportFormat.Jsonl;
             case "parquet": return ExportFormat.Parquet;
+            case "xlsx": return ExportFormat.Xlsx;
             default:
-                r.AddError($"--format must be csv, jsonl or parquet; got '{t}'");
+                r.AddError($"--format must be csv, jsonl, parquet or xlsx; got '{t}'");
                 return null;
         }
     }

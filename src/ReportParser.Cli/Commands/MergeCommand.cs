@@ -11,7 +11,7 @@ internal static class MergeCommand
     {
         var dirs = new Argument<string[]>("folders") { Description = "Output folders of 'export --shard K/N' runs (all N of them, any order).", Arity = ArgumentArity.OneOrMore };
         var outDir = new Option<string>("--out") { Description = "Folder for the combined output. Example: --out out/all", Required = true, HelpName = "DIR" };
-        var format = FormatOption.Create("Output format (default: the format of the shard folders): csv, jsonl or parquet. Example: --format csv");
+        var format = FormatOption.Create("Output format (default: the format of the shard folders): csv, jsonl, parquet or xlsx (shards themselves must be csv, jsonl or parquet). Example: --format csv");
         var bom = new Option<bool>("--excel-bom") { Description = "Start each CSV file with a UTF-8 byte-order mark (for Excel)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No summary table." };
         var command = new Command("merge", "Combine the outputs of shard runs into the output one unsharded run would have written: the same rows in the same order, " +

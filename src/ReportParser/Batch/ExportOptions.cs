@@ -18,6 +18,12 @@ public sealed record ExportOptions
     /// <summary>Start each CSV file with a UTF-8 byte-order mark, so Excel opens the Chinese text correctly.</summary>
     public bool ExcelBom { get; init; }
 
+    /// <summary>
+    /// The blank-as-zero view: mark the blank cells in the cells table's <c>assumed_zero</c> column and re-check the rules with them read
+    /// as 0, reported as RP4091 (broken) and RP4092 (holds); values, indicators and the parser's own findings are unchanged.
+    /// </summary>
+    public bool BlankAsZero { get; init; }
+
     /// <summary>Process only this part of the inputs; <see cref="Shard.All"/> by default. Cross-report checks run only over a whole batch (or after a merge).</summary>
     public Shard Shard { get; init; } = Shard.All;
 

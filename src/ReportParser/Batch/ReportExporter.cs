@@ -93,6 +93,7 @@ public static class ReportExporter
 
         var writers = ExportTables.All.ToDictionary(t => t, t => OutputFolder.Create(options.OutputDirectory, t, options.Format, options.ExcelBom, options.Names));
         OutputFolder.WriteCodebook(options.OutputDirectory);
+        var derived = new DerivedTables(options.OutputDirectory, options.Format, options.ExcelBom, options.Names, options.Shard.IsAll);
         try
         {
             var queue = Channel.CreateBounded<Task<FileOutcome>>(new BoundedChannelOptions(jobs * 4) { SingleReader = true, SingleWriter = true });
@@ -118,7 +119,7 @@ public static class ReportExporter
             await foreach (var task in queue.Reader.ReadAllAsync(cancel).ConfigureAwait(false))
             {
                 var outcome = await task.WaitAsync(cancel).ConfigureAwait(false);
-                Write(outcome, writers, totals);
+                Write(outcome, writers, derived, totals);
                 if (outcome.Summary is not null) summaries.Add(outcome.Summary);
                 long d = Interlocked.Increment(ref done);
                 long u = outcome.Status == ReportStatus.Unreadable ? Interlocked.Increment(ref unreadable) : Interlocked.Read(ref unreadable);
@@ -138,24 +139,29 @@ public static class ReportExporter
                     totals.Code(f.Diagnostic.CodeText);
                 }
             }
+            derived.Complete();
         }
         finally
         {
             await counter.CancelAsync().ConfigureAwait(false);
             foreach (var w in writers.Values) w.Dispose();
+            derived.Dispose();
         }
+        OutputFolder.Complete(options.OutputDirectory, options.Format);
         totals.Elapsed = clock.Elapsed;
         return totals;
     }
 
-    private static void Write(FileOutcome o, Dictionary<RowSchema, ITableWriter> writers, ExportSummary totals)
+    private static void Write(FileOutcome o, Dictionary<RowSchema, ITableWriter> writers, DerivedTables derived, ExportSummary totals)
     {
         writers[FileRow.Schema].Write(FileRow.Schema.Fields(o.ToRow()));
         var cells = writers[CellRow.Schema];
         foreach (var c in o.Cells) cells.Write(CellRow.Schema.Fields(c));
         if (o.Report is not null)
         {
-            writers[WideReportRow.Schema].Write(WideReportRow.Schema.Fields(o.Report));
+            var fields = WideReportRow.Schema.Fields(o.Report);
+            writers[WideReportRow.Schema].Write(fields);
+            derived.Add(fields);
             totals.Reports++;
         }
         var diagnostics = writers[DiagnosticRow.Schema];
@@ -238,7 +244,11 @@ public static class ReportExporter
         outcome.Reason = result.StatusReason ?? "";
         if (outcome.Status is ReportStatus.NotAReport or ReportStatus.Unreadable) return outcome;
 
-        outcome.Cells.AddRange(CellRow.From(item.File, item.Source, result.Report));
+        outcome.Cells.AddRange(CellRow.From(item.File, item.Source, result.Report, options.BlankAsZero));
+        if (options.BlankAsZero)
+        {
+            foreach (var d in BlankAsZero.Recheck(result.Report, result.Diagnostics)) outcome.Diagnostics.Add(new DiagnosticRow(item.File, d));
+        }
         var row = WideReportRow.From(item.File, item.Source, result, bytes);
         outcome.Report = row;
         outcome.Summary = CrossYearSummary.From(item.Index, item.File, result.Report, row.Sha256, row.TablesHash);

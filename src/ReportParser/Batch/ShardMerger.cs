@@ -40,7 +40,16 @@ internal static class ShardMerger
 
         var merge = new TableMerge(dirs, formats, IndexFiles(dirs, formats, cancel), cancel);
         Directory.CreateDirectory(outDir);
-        foreach (var table in ExportTables.All) merge.Write(table, outDir, outFormat, excelBom);
+        try
+        {
+            foreach (var table in ExportTables.All) merge.Write(table, outDir, outFormat, excelBom);
+            merge.Derived?.Complete();
+        }
+        finally
+        {
+            merge.Derived?.Dispose();
+        }
+        OutputFolder.Complete(outDir, outFormat);
         OutputFolder.WriteCodebook(outDir);
         merge.Totals.Elapsed = started.Elapsed;
         return merge.Totals;
@@ -94,6 +103,9 @@ internal static class ShardMerger
 
         public ExportSummary Totals { get; } = new();
 
+        /// <summary>The indicators and panel, computed again from the merged reports rows (opened with the reports table).</summary>
+        public DerivedTables? Derived { get; private set; }
+
         public void Write(RowSchema table, string outDir, ExportFormat outFormat, bool excelBom)
         {
             var readers = dirs.Select((d, i) => Open(d, table, formats[i])).ToList();
@@ -104,6 +116,7 @@ internal static class ShardMerger
                 if (readers.Any(r => !r.Columns.SequenceEqual(readers[0].Columns, StringComparer.Ordinal)))
                     throw new ShardMergeException($"{table.Name}: the shards name their columns differently (keys and short names): export them with the same --names");
                 using var writer = OutputFolder.Create(outDir, table, outFormat, excelBom, names);
+                if (ReferenceEquals(table, WideReportRow.Schema)) Derived = new DerivedTables(outDir, outFormat, excelBom, names, wholeBatch: true);
                 foreach (var row in MergeSorted(readers.Select(r => r.Rows().GetEnumerator()).ToList(), row => Key(table, row)))
                 {
                     cancel.ThrowIfCancellationRequested();
@@ -141,6 +154,7 @@ internal static class ShardMerger
             {
                 Totals.Reports++;
                 _summaries.Add(Summary(row, Key(table, row)));
+                Derived?.Add(row);
             }
             else
             {

@@ -177,6 +177,12 @@ public enum DiagnosticCode
     /// <summary>A rule could not be checked because a value it needs is not stated.</summary>
     [Description("rule not checkable")] RuleNotCheckable = 4090,
 
+    /// <summary>With <c>--blank-as-zero</c>: a rule broken when the report's blank cells are read as 0 (a warning about an assumption, not about the published figures).</summary>
+    [Description("broken if blanks are 0")] BlankAsZeroBroken = 4091,
+
+    /// <summary>With <c>--blank-as-zero</c>: a rule not checkable as published holds when the report's blank cells are read as 0 (info).</summary>
+    [Description("holds if blanks are 0")] BlankAsZeroHolds = 4092,
+
     /// <summary>Quality.Timeliness: the report was published after its deadline (条例 第四十九条).</summary>
     [Description("Quality.Timeliness")] PublishedLate = 5001,
 

@@ -18,13 +18,20 @@ namespace ReportParser.Export;
 public sealed record CellRow(string File, string? Agency, int? Year, ReportTemplate Template, string Table, string Row, string Column,
     decimal? Value, string? Raw, int? Line, string Source, int? Page)
 {
+    /// <summary>True when the cell was printed blank and <c>--blank-as-zero</c> reads it as 0 (its <see cref="Value"/> stays null).</summary>
+    public bool AssumedZero { get; init; }
+
     /// <summary>How the cell was read: <c>text</c>, <c>ocr</c> or <c>ocr-corrected</c>.</summary>
     public CellMethod Method { get; init; } = CellMethod.Text;
 
     /// <summary>For a cell read by OCR, the lowest probability of its characters; null otherwise.</summary>
     public double? Confidence { get; init; }
 
-    /// <summary>The columns of the <c>cells</c> table: <c>file,agency,year,template,table,row,column,value,raw,line,source,page,method,confidence</c>; the value in invariant culture, empty when not stated.</summary>
+    /// <summary>
+    /// The columns of the <c>cells</c> table: <c>file,agency,year,template,table,row,column,value,raw,line,source,page,label,unit,assumed_zero,method,confidence</c>;
+    /// the value in invariant culture, empty when not stated; <c>label</c> the template's Chinese row and column labels (<see cref="CellLabels.Label"/>),
+    /// <c>unit</c> 件, 万元 …; <c>method</c> text, ocr or ocr-corrected, <c>confidence</c> the lowest character probability of an OCR cell.
+    /// </summary>
     public static RowSchema<CellRow> Schema { get; } = new RowSchema<CellRow>("cells")
         .Map("file", r => r.File)
         .Map("agency", r => r.Agency)
@@ -38,6 +45,9 @@ public sealed record CellRow(string File, string? Agency, int? Year, ReportTempl
         .Map("line", ColumnType.Int32, r => r.Line?.ToString(CultureInfo.InvariantCulture))
         .Map("source", r => r.Source)
         .Map("page", ColumnType.Int32, r => r.Page?.ToString(CultureInfo.InvariantCulture))
+        .Map("label", r => CellLabels.Label(r.Table, r.Row, r.Column))
+        .Map("unit", r => CellLabels.Of(r.Table, r.Row, r.Column)?.Unit)
+        .Map("assumed_zero", ColumnType.Int32, r => r.AssumedZero ? "1" : null)
         .Map("method", r => r.Method.ToKey())
         .Map("confidence", ColumnType.Decimal, r => r.Confidence?.ToString("0.####", CultureInfo.InvariantCulture));
 
@@ -46,12 +56,16 @@ public sealed record CellRow(string File, string? Agency, int? Year, ReportTempl
     /// <param name="source">The entry path inside an archive, or empty.</param>
     /// <param name="report">The report.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static IEnumerable<CellRow> From(string file, string source, AnnualReport report)
+    public static IEnumerable<CellRow> From(string file, string source, AnnualReport report) => From(file, source, report, blankAsZero: false);
+
+    /// <summary>Every cell of every standard table of a report, in template order, marking the blank cells read as 0 when <paramref name="blankAsZero"/>.</summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static IEnumerable<CellRow> From(string file, string source, AnnualReport report, bool blankAsZero)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(report);
-        return Iterate(file, source, report);
+        return Iterate(file, source, report, blankAsZero);
     }
 
     /// <summary>Every cell of every standard table of a result, in template order, named by the result's source.</summary>
@@ -59,19 +73,22 @@ public sealed record CellRow(string File, string? Agency, int? Year, ReportTempl
     public static IEnumerable<CellRow> From(ReportParseResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return Iterate(result.Source, "", result.Report);
+        return Iterate(result.Source, "", result.Report, false);
     }
 
-    private static IEnumerable<CellRow> Iterate(string file, string source, AnnualReport report)
+    private static IEnumerable<CellRow> Iterate(string file, string source, AnnualReport report, bool blankAsZero)
     {
         var m = report.Metadata;
         foreach (var t in report.Tables)
         {
-            foreach (var c in t.Cells)
+            foreach (var row in t.Rows)
             {
-                yield return new CellRow(file, m.Agency, m.Year, m.Template, c.Table, c.Row, c.Column, c.Value, c.Raw,
-                    c.Location is { Line: > 0 } s ? s.Line : null, source, c.Location.Page)
-                { Method = c.Reading, Confidence = c.Confidence };
+                foreach (var c in row.Cells)
+                {
+                    yield return new CellRow(file, m.Agency, m.Year, m.Template, c.Table, c.Row, c.Column, c.Value, c.Raw,
+                        c.Location is { Line: > 0 } s ? s.Line : null, source, c.Location.Page)
+                    { AssumedZero = blankAsZero && row.IsBlank(c), Method = c.Reading, Confidence = c.Confidence };
+                }
             }
         }
     }

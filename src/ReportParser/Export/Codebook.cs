@@ -35,20 +35,13 @@ public static class Codebook
         .Map("column_label", e => e.ColumnLabel)
         .Map("crosswalk", e => e.Crosswalk);
 
-    private static readonly Dictionary<string, string> GroupLabels = new(StringComparer.Ordinal)
-    {
-        ["Review"] = "行政复议",
-        ["Litigation.Direct"] = "行政诉讼 未经复议直接起诉",
-        ["Litigation.AfterReview"] = "行政诉讼 复议后起诉",
-    };
-
     /// <summary>Every column of every export table, in table and column order.</summary>
     public static IReadOnlyList<CodebookEntry> Entries { get; } = Build();
 
     private static List<CodebookEntry> Build()
     {
         var entries = new List<CodebookEntry>();
-        foreach (var table in ExportTables.All)
+        foreach (var table in ExportTables.Written)
         {
             for (int i = 0; i < table.Columns.Count; i++)
             {
@@ -64,20 +57,10 @@ public static class Codebook
     private static CodebookEntry CellEntry(CellDefinition cell)
     {
         var templates = cell.Templates.Count > 1 ? "both" : cell.Templates[0].ToKey();
-        var row = cell.Row.Group is { } g ? $"{g} {cell.Row.Label}" : cell.Row.Label;
-        var column = cell.Column.Label;
-        int dot = cell.Column.Key.LastIndexOf('.');
-        if (dot > 0 && GroupLabels.TryGetValue(cell.Column.Key[..dot], out var group)) column = $"{group} {column}";
-        return new CodebookEntry(WideReportRow.Schema.Name, cell.Key, ShortNames.Of(cell.Key), ColumnTypes.Of(cell.Column.Kind), Unit(cell), templates,
+        var (row, column, unit) = CellLabels.Of(cell);
+        return new CodebookEntry(WideReportRow.Schema.Name, cell.Key, ShortNames.Of(cell.Key), ColumnTypes.Of(cell.Column.Kind), unit, templates,
             row, column, Crosswalk(cell, templates));
     }
-
-    private static string Unit(CellDefinition cell) => cell.Column.Key switch
-    {
-        "AmountTenThousandYuan" => "万元",
-        "AmountYuan" => "as printed (元 or 万元)",
-        _ => "件",
-    };
 
     private static string Crosswalk(CellDefinition cell, string templates)
     {

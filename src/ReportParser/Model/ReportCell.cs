@@ -68,6 +68,13 @@ public enum CellMethod
 /// <param name="Cells">Cells in template column order.</param>
 public sealed record ReportRow(string Key, string? Label, SourceLocation Location, IReadOnlyList<ReportCell> Cells)
 {
+    /// <summary>
+    /// True when a cell of this row is blank: the row is printed (it has a label) but the cell has neither a value nor any
+    /// text (left empty, or missing from the end of the row). A cell of a missing row, or one printed as a placeholder
+    /// such as — or /, is not blank.
+    /// </summary>
+    public bool IsBlank(ReportCell cell) => Label is not null && cell is not null && cell.Value is null && string.IsNullOrWhiteSpace(cell.Raw);
+
     /// <summary>The cell of a column key, or null when the row has no such column.</summary>
     public ReportCell? this[string column]
     {

@@ -81,7 +81,7 @@ internal static class BatchFixture
     /// <summary>Reads an output table (any format) as rows of strings, header first.</summary>
     public static List<string[]> Read(string dir, string table, ExportFormat format = ExportFormat.Csv)
     {
-        using var r = OutputFolder.Open(dir, ExportTables.All.Single(t => t.Name == table), format);
+        using var r = OutputFolder.Open(dir, ExportTables.Written.Single(t => t.Name == table), format);
         var rows = new List<string[]> { r.Columns.ToArray() };
         rows.AddRange(r.Rows());
         return rows;

@@ -24,7 +24,7 @@ public class CliTests
             var (code, _, err) = Run("export", Sample, "--out", dir);
             code.Should().Be(0, err);
             var lines = File.ReadAllLines(Path.Combine(dir, "cells.csv"));
-            lines[0].Should().Be("file,agency,year,template,table,row,column,value,raw,line,source,page,method,confidence");
+            lines[0].Should().Be("file,agency,year,template,table,row,column,value,raw,line,source,page,label,unit,assumed_zero,method,confidence");
             var rows = lines.Skip(1).Select(l => l.Split(',')).ToList();
             rows.Count(r => r[4] == "Requests").Should().Be(25 * 7);
             rows.Count(r => r[4] == "ReviewLitigation").Should().Be(15);

@@ -143,11 +143,11 @@ public sealed class ExportArchiveTests : IDisposable
             {
                 expected.Add(new[] { c.File, c.Agency ?? "", c.Year?.ToString(CultureInfo.InvariantCulture) ?? "", c.Template.ToKey(), c.Table, c.Row, c.Column,
                     c.Value?.ToString(CultureInfo.InvariantCulture) ?? "", c.Raw ?? "", c.Line?.ToString(CultureInfo.InvariantCulture) ?? "", source,
-                    c.Page?.ToString(CultureInfo.InvariantCulture) ?? "", c.Method.ToKey(), c.Confidence?.ToString("0.####", CultureInfo.InvariantCulture) ?? "" });
+                    c.Page?.ToString(CultureInfo.InvariantCulture) ?? "", CellLabels.Label(c.Table, c.Row, c.Column) ?? "", CellLabels.Of(c.Table, c.Row, c.Column)?.Unit ?? "", "", c.Method.ToKey(), c.Confidence?.ToString("0.####", CultureInfo.InvariantCulture) ?? "" });
             }
         }
         var cells = Read(dir, "cells");
-        cells[0].Should().Equal("file", "agency", "year", "template", "table", "row", "column", "value", "raw", "line", "source", "page", "method", "confidence");
+        cells[0].Should().Equal("file", "agency", "year", "template", "table", "row", "column", "value", "raw", "line", "source", "page", "label", "unit", "assumed_zero", "method", "confidence");
         expected.Count.Should().BeGreaterThan(270 * 100);
         cells.Skip(1).Should().BeEquivalentTo(expected, o => o.WithStrictOrdering());
 
@@ -207,7 +207,7 @@ public sealed class ExportArchiveTests : IDisposable
         var merged = Path.Combine(_root, "merged");
         var (code, _, err) = Run(new[] { "merge" }.Concat(shards.AsEnumerable().Reverse()).Concat(new[] { "--out", merged }).ToArray());
         code.Should().Be(0, err);
-        foreach (var t in ExportTables.All.Select(t => t.Name))
+        foreach (var t in ExportTables.Written.Select(t => t.Name))
         {
             File.ReadAllText(Path.Combine(merged, t + ".csv")).Should().Be(File.ReadAllText(Path.Combine(single, t + ".csv")), t);
         }
@@ -218,7 +218,7 @@ public sealed class ExportArchiveTests : IDisposable
     {
         var one = Export("j1", "--jobs", "1");
         var four = Export("j4", "--jobs", "4");
-        foreach (var t in ExportTables.All.Select(t => t.Name))
+        foreach (var t in ExportTables.Written.Select(t => t.Name))
         {
             File.ReadAllBytes(Path.Combine(four, t + ".csv")).Should().Equal(File.ReadAllBytes(Path.Combine(one, t + ".csv")), t);
         }
@@ -235,7 +235,7 @@ public sealed class ExportArchiveTests : IDisposable
         var merged = Path.Combine(_root, "mixed-merged");
         var (code, _, err) = Run("merge", parquet, jsonl, "--out", merged, "--format", "csv");
         code.Should().Be(0, err);
-        foreach (var t in ExportTables.All.Select(t => t.Name))
+        foreach (var t in ExportTables.Written.Select(t => t.Name))
         {
             File.ReadAllText(Path.Combine(merged, t + ".csv")).Should().Be(File.ReadAllText(Path.Combine(single, t + ".csv")), t);
         }
@@ -245,7 +245,7 @@ public sealed class ExportArchiveTests : IDisposable
     public void Excel_bom_starts_each_csv_with_a_byte_order_mark()
     {
         var dir = Export("bom", "--excel-bom");
-        foreach (var t in ExportTables.All.Select(t => t.Name)) File.ReadAllBytes(Path.Combine(dir, t + ".csv")).Take(3).Should().Equal(0xEF, 0xBB, 0xBF);
+        foreach (var t in ExportTables.Written.Select(t => t.Name)) File.ReadAllBytes(Path.Combine(dir, t + ".csv")).Take(3).Should().Equal(0xEF, 0xBB, 0xBF);
         var plain = Export("nobom");
         File.ReadAllBytes(Path.Combine(plain, "files.csv")).Take(4).Should().Equal("file"u8.ToArray());
         Read(dir, "files").Skip(1).Select(r => r[0]).Should().Equal(Read(plain, "files").Skip(1).Select(r => r[0]));

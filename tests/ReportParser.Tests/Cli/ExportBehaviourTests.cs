@@ -96,7 +96,7 @@ public sealed class ExportBehaviourTests : IDisposable
     [InlineData("--shard", "0/3")]
     [InlineData("--shard", "4/3")]
     [InlineData("--shard", "x")]
-    [InlineData("--format", "xlsx")]
+    [InlineData("--format", "xls")]
     [InlineData("--jobs", "0")]
     [InlineData("--time-limit", "0")]
     [InlineData("--names", "long")]

@@ -13,7 +13,7 @@ public sealed partial class CodebookTests
     public void Lists_every_cell_key_of_the_template_schema_once_in_order()
     {
         Cells.Select(e => e.Column).Should().Equal(TemplateSchema.AllCellKeys);
-        Codebook.Entries.Should().HaveCount(ExportTables.All.Sum(t => t.Columns.Count));
+        Codebook.Entries.Should().HaveCount(ExportTables.Written.Sum(t => t.Columns.Count));
         Codebook.Entries.Where(e => e.Table == "files").Select(e => e.Column).Should().Equal(FileRow.Schema.Columns);
     }
 
@@ -84,6 +84,69 @@ public sealed partial class CodebookTests
         rows.Should().HaveCount(26);
         var expected = rows.SelectMany(r => columns.Select(c => $"Requests.{r}.{c}"));
         Cells.Select(e => e.Column).Where(k => k.StartsWith("Requests.", StringComparison.Ordinal)).Should().BeEquivalentTo(expected);
+    }
+
+    [SkippableFact]
+    public void Matches_tables_two_and_four_of_TEMPLATE_md_key_for_key_with_their_templates()
+    {
+        var text = File.ReadAllText(Paths.RequireShared("TEMPLATE.md"));
+        int two = text.IndexOf("## Table 二", StringComparison.Ordinal), three = text.IndexOf("## Table 三", StringComparison.Ordinal);
+        int four = text.IndexOf("## Table 四", StringComparison.Ordinal), rules = text.IndexOf("## Consistency rules", StringComparison.Ordinal);
+        var section = text[two..three];
+        int split = section.IndexOf("2019 template:", StringComparison.Ordinal);
+        split.Should().BePositive();
+
+        // Table 二: every row key of a line times its columns ("same" repeats the line above), per template.
+        var expected = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        foreach (var (part, template) in new[] { (section[..split], "2021"), (section[split..], "2019") })
+        {
+            var columns = new List<string>();
+            foreach (var line in part.Split('\n').Where(l => l.StartsWith('|') && l.Contains('`')))
+            {
+                var cells = line.Split('|');
+                var rowKeys = Backticked().Matches(cells[2]).Select(m => m.Groups[1].Value).ToList();
+                if (!cells[4].TrimStart().StartsWith("same", StringComparison.Ordinal)) columns = Backticked().Matches(cells[4]).Select(m => m.Groups[1].Value).ToList();
+                foreach (var key in rowKeys.SelectMany(r => columns.Select(c => $"ProactiveDisclosure.{r}.{c}")))
+                {
+                    if (!expected.TryGetValue(key, out var set)) expected[key] = set = new SortedSet<string>(StringComparer.Ordinal);
+                    set.Add(template);
+                }
+            }
+        }
+        expected.Should().HaveCount(29);
+        var coded = Cells.Where(e => e.Column.StartsWith("ProactiveDisclosure.", StringComparison.Ordinal)).ToDictionary(e => e.Column, e => e.Templates);
+        coded.Keys.Should().BeEquivalentTo(expected.Keys);
+        foreach (var (key, set) in expected) coded[key].Should().Be(set.Count == 2 ? "both" : set.Single(), key);
+
+        // Table 四: the three groups times the five outcomes TEMPLATE.md names, in both templates.
+        var review = text[four..rules];
+        var outcomes = new[] { "Upheld", "Corrected", "Other", "Pending", "Total" };
+        outcomes.Should().OnlyContain(o => review.Contains($"`{o}`", StringComparison.Ordinal) || review.Contains($"`Review.{o}`", StringComparison.Ordinal));
+        var groups = new[] { "Review", "Litigation.Direct", "Litigation.AfterReview" };
+        groups.Should().OnlyContain(g => review.Contains($"`{g}", StringComparison.Ordinal));
+        var keys = groups.SelectMany(g => outcomes.Select(o => $"ReviewLitigation.Cases.{g}.{o}"));
+        Cells.Where(e => e.Column.StartsWith("ReviewLitigation.", StringComparison.Ordinal)).Select(e => (e.Column, e.Templates))
+            .Should().BeEquivalentTo(keys.Select(k => (k, "both")));
+    }
+
+    [Fact]
+    public void Cells_carry_the_template_labels_and_units_of_the_codebook()
+    {
+        CellLabels.Label("Requests", "Granted", "Total").Should().Be("予以公开 / 总计");
+        CellLabels.Label("ReviewLitigation", "Cases", "Litigation.AfterReview.Corrected").Should().Be("行政诉讼 复议后起诉 结果纠正");
+        CellLabels.Of("ProactiveDisclosure", "Fees", "AmountTenThousandYuan")!.Value.Unit.Should().Be("万元");
+        CellLabels.Label("Requests", "Nothing", "Total").Should().BeNull();
+        foreach (var e in Cells)
+        {
+            var parts = TemplateSchema.Cell(e.Column);
+            CellLabels.Label(parts.Table.Key, parts.Row.Key, parts.Column.Key).Should().Be(CellLabels.Join(e.RowLabel, e.ColumnLabel));
+            CellLabels.Of(parts.Table.Key, parts.Row.Key, parts.Column.Key)!.Value.Unit.Should().Be(e.Unit);
+        }
+        var result = Report.ParseText(ReportParser.Tests.Cli.BatchFixture.BaseText, "seed.txt");
+        var cell = CellRow.From(result).First(c => c.Row == "Denied.StateSecret" && c.Column == "NaturalPerson");
+        var fields = CellRow.Schema.Fields(cell);
+        CellRow.Schema.Columns.TakeLast(3).Should().Equal("label", "unit", "assumed_zero");
+        fields.TakeLast(3).Should().Equal("不予公开 属于国家秘密 / 自然人", "件", null);
     }
 
     [Fact]

@@ -6,19 +6,35 @@ namespace ReportParser.Batch.IO;
 /// RFC 4180 CSV, LF line ends, UTF-8: a field is quoted when it holds a comma, a quote, a line break or leading or
 /// trailing spaces (as CsvHelper does). Written directly rather than through CsvHelper's writer: at millions of cells
 /// per run its per-field overhead was most of the export's time; files are read back with CsvHelper's parser.
+/// With <c>excelBom</c> the file starts with a UTF-8 byte-order mark and the text columns are made Excel-safe
+/// (<see cref="ExcelSafeText"/>).
 /// </summary>
 internal sealed class CsvTableWriter : ITableWriter
 {
     private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create(",\"\r\n");
     private readonly StreamWriter _writer;
+    private readonly bool[]? _escape;
 
-    public CsvTableWriter(string path, IReadOnlyList<string> columns, bool excelBom)
+    public CsvTableWriter(string path, IReadOnlyList<string> columns, bool excelBom, IReadOnlyList<Export.ColumnType>? types = null)
     {
         _writer = new StreamWriter(path, false, new UTF8Encoding(excelBom), 1 << 16);
-        Write(columns);
+        WriteFields(columns);
+        if (excelBom && types is not null) _escape = types.Select(t => t == Export.ColumnType.Text).ToArray();
     }
 
     public void Write(IReadOnlyList<string?> row)
+    {
+        if (_escape is null)
+        {
+            WriteFields(row);
+            return;
+        }
+        var safe = new string?[row.Count];
+        for (int i = 0; i < safe.Length; i++) safe[i] = i < _escape.Length && _escape[i] ? ExcelSafeText.Escape(row[i]) : row[i];
+        WriteFields(safe);
+    }
+
+    private void WriteFields(IReadOnlyList<string?> row)
     {
         for (int i = 0; i < row.Count; i++)
         {
