@@ -144,6 +144,7 @@ public static class ReportExporter
             await counter.CancelAsync().ConfigureAwait(false);
             foreach (var w in writers.Values) w.Dispose();
         }
+        QualityReport.Write(options.OutputDirectory);
         totals.Elapsed = clock.Elapsed;
         return totals;
     }

@@ -42,6 +42,7 @@ internal static class ShardMerger
         Directory.CreateDirectory(outDir);
         foreach (var table in ExportTables.All) merge.Write(table, outDir, outFormat, excelBom);
         OutputFolder.WriteCodebook(outDir);
+        QualityReport.Write(outDir);
         merge.Totals.Elapsed = started.Elapsed;
         return merge.Totals;
     }

@@ -1,0 +1,33 @@
+using System.Text;
+
+namespace ReportParser.Reporting;
+
+/// <summary>The table of every file (agency, year, template, format, status, errors, warnings, rule breaks), each row linking to its detail when the page holds it.</summary>
+internal static class FilesTable
+{
+    /// <summary>Writes the table; <paramref name="detailed"/> null links every row (to measure the largest the table can be).</summary>
+    public static void Write(StringBuilder sb, ExportData data, ISet<string>? detailed)
+    {
+        var breaks = data.Diagnostics.Where(d => d.IsRuleBreak).GroupBy(d => d.File).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        sb.Append("<section id=\"files-section\">\n<h2>Files and reports</h2>\n<div class=\"filters\"><input type=\"search\" id=\"q\" placeholder=\"Filter: agency, file, year, code…\" aria-label=\"filter\">");
+        sb.Append("<select id=\"status\" aria-label=\"status\"><option value=\"\">every status</option>");
+        foreach (var s in ReportStatusText.All) sb.Append("<option>").Append(s).Append("</option>");
+        sb.Append("</select><label><input type=\"checkbox\" id=\"breaks\"> only with rule breaks</label><span class=\"muted\"><span id=\"shown\">")
+            .Append(Html.N(data.Files.Count)).Append("</span> of ").Append(Html.N(data.Files.Count)).Append(" shown · click a heading to sort</span></div>\n");
+        sb.Append("<div class=\"panel\"><table class=\"files\" id=\"files\"><thead><tr><th class=\"num\">#</th><th>file</th><th>agency</th><th class=\"num\">year</th><th>template</th><th>format</th><th>status</th>")
+            .Append("<th class=\"num\">errors</th><th class=\"num\">warnings</th><th class=\"num\">rule breaks</th></tr></thead><tbody>\n");
+        foreach (var f in data.Files)
+        {
+            data.Reports.TryGetValue(f.File, out var r);
+            int b = breaks.GetValueOrDefault(f.File);
+            var file = Html.Encode(f.File);
+            sb.Append("<tr data-status=\"").Append(Html.Encode(f.Status)).Append("\" data-breaks=\"").Append(b).Append("\"><td class=\"num\">").Append(f.Number).Append("</td><td class=\"file\">");
+            if (detailed is null || detailed.Contains(f.File)) sb.Append("<a href=\"#d").Append(f.Number).Append("\">").Append(file).Append("</a>");
+            else sb.Append(file);
+            sb.Append("</td><td>").Append(Html.Encode(r?.Agency)).Append("</td><td class=\"num\">").Append(r?.Year).Append("</td><td>").Append(Html.Encode(r?.Template))
+                .Append("</td><td>").Append(Html.Encode(f.Format)).Append("</td><td><span class=\"st st-").Append(Html.Encode(f.Status)).Append("\">").Append(Html.Encode(f.Status))
+                .Append("</span></td><td class=\"num\">").Append(f.Errors).Append("</td><td class=\"num\">").Append(f.Warnings).Append("</td><td class=\"num\">").Append(b).Append("</td></tr>\n");
+        }
+        sb.Append("</tbody></table></div>\n</section>\n");
+    }
+}
