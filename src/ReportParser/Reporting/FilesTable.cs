@@ -18,15 +18,15 @@ internal static class FilesTable
             .Append("<th class=\"num\">errors</th><th class=\"num\">warnings</th><th class=\"num\">rule breaks</th></tr></thead><tbody>\n");
         foreach (var f in data.Files)
         {
+            // Compact rows (no closing tags, styles by column in the style sheet): a batch of 10,000 files stays near 170 bytes a row.
             data.Reports.TryGetValue(f.File, out var r);
-            int b = breaks.GetValueOrDefault(f.File);
             var file = Html.Encode(f.File);
-            sb.Append("<tr data-status=\"").Append(Html.Encode(f.Status)).Append("\" data-breaks=\"").Append(b).Append("\"><td class=\"num\">").Append(f.Number).Append("</td><td class=\"file\">");
-            if (detailed is null || detailed.Contains(f.File)) sb.Append("<a href=\"#d").Append(f.Number).Append("\">").Append(file).Append("</a>");
+            sb.Append("<tr data-s=\"").Append(Html.Encode(f.Status)).Append("\"><td>").Append(f.Number).Append("<td>");
+            if (detailed is null || detailed.Contains(f.File)) sb.Append("<a href=#d").Append(f.Number).Append('>').Append(file).Append("</a>");
             else sb.Append(file);
-            sb.Append("</td><td>").Append(Html.Encode(r?.Agency)).Append("</td><td class=\"num\">").Append(r?.Year).Append("</td><td>").Append(Html.Encode(r?.Template))
-                .Append("</td><td>").Append(Html.Encode(f.Format)).Append("</td><td><span class=\"st st-").Append(Html.Encode(f.Status)).Append("\">").Append(Html.Encode(f.Status))
-                .Append("</span></td><td class=\"num\">").Append(f.Errors).Append("</td><td class=\"num\">").Append(f.Warnings).Append("</td><td class=\"num\">").Append(b).Append("</td></tr>\n");
+            sb.Append("<td>").Append(Html.Encode(r?.Agency)).Append("<td>").Append(r?.Year).Append("<td>").Append(Html.Encode(r?.Template))
+                .Append("<td>").Append(Html.Encode(f.Format)).Append("<td>").Append(Html.Encode(f.Status))
+                .Append("<td>").Append(f.Errors).Append("<td>").Append(f.Warnings).Append("<td>").Append(breaks.GetValueOrDefault(f.File)).Append('\n');
         }
         sb.Append("</tbody></table></div>\n</section>\n");
     }

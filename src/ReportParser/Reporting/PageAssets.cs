@@ -43,7 +43,13 @@ internal static class PageAssets
         table.files th{cursor:pointer;user-select:none;white-space:nowrap}
         table.files th[aria-sort=ascending]::after{content:" ▲"}
         table.files th[aria-sort=descending]::after{content:" ▼"}
-        table.files td.file{word-break:break-all}
+        table.files td:nth-child(2){word-break:break-all}
+        table.files td:nth-child(1),table.files td:nth-child(4),table.files td:nth-child(n+8){text-align:right;font-variant-numeric:tabular-nums}
+        table.files td:nth-child(7){white-space:nowrap;font-size:12px}
+        table.files tr[data-s=parsed-with-errors] td:nth-child(7){color:var(--bad);font-weight:600}
+        table.files tr[data-s=unreadable] td:nth-child(7){color:#fff;background:#3e2723}
+        table.files tr[data-s=not-a-report] td:nth-child(7){color:#455a64;background:#eceff1}
+        table.files tr[data-s=parsed] td:nth-child(7){color:#1b5e20}
         .st{display:inline-block;padding:0 6px;border-radius:8px;font-size:12px;white-space:nowrap}
         .st-parsed{background:#e3f3e6;color:#1b5e20}.st-parsed-with-errors{background:var(--badbg);color:var(--bad)}
         .st-not-a-report{background:#eceff1;color:#455a64}.st-unreadable{background:#3e2723;color:#fff}
@@ -53,8 +59,8 @@ internal static class PageAssets
         .back{font-size:13px}
         table.tpl{margin:6px 0 14px;font-size:13px}
         table.tpl thead th{white-space:nowrap}
-    table.tpl thead th.lab{white-space:normal;max-width:360px}
-    table.tpl th.lab,table.tpl td.lab{text-align:left;font-weight:normal;background:#fafbfc}
+        table.tpl thead th.lab{white-space:normal;max-width:360px}
+        table.tpl th.lab,table.tpl td.lab{text-align:left;font-weight:normal;background:#fafbfc}
         table.tpl th.blk{text-align:left;background:#e6ebf3}
         table.tpl td.c{text-align:right;font-variant-numeric:tabular-nums;min-width:52px;position:relative}
         td.c sup{color:var(--bad);font-weight:600;margin-left:2px}
@@ -109,7 +115,7 @@ internal static class PageAssets
           var body=t.tBodies[0],rows=Array.prototype.slice.call(body.rows);
           var q=document.getElementById('q'),st=document.getElementById('status'),br=document.getElementById('breaks'),shown=document.getElementById('shown');
           function apply(){var s=q.value.trim().toLowerCase(),v=st.value,b=br.checked,n=0;
-            rows.forEach(function(r){var ok=(!s||r.textContent.toLowerCase().indexOf(s)>=0)&&(!v||r.dataset.status===v)&&(!b||r.dataset.breaks!=='0');r.hidden=!ok;if(ok)n++;});
+            rows.forEach(function(r){var ok=(!s||r.textContent.toLowerCase().indexOf(s)>=0)&&(!v||r.dataset.s===v)&&(!b||r.cells[9].textContent!=='0');r.hidden=!ok;if(ok)n++;});
             shown.textContent=n.toLocaleString('en-US');}
           [q,st,br].forEach(function(e){e.addEventListener('input',apply);e.addEventListener('change',apply);});
           Array.prototype.forEach.call(t.tHead.rows[0].cells,function(th,i){th.addEventListener('click',function(){

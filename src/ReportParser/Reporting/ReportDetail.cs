@@ -11,7 +11,9 @@ namespace ReportParser.Reporting;
 /// </summary>
 internal static class ReportDetail
 {
-    private const int MaxOtherDiagnostics = 200;
+    private const int MaxOtherDiagnostics = 100;
+
+    private const int MaxMessage = 400;
 
     public static string Render(ExportData data, FileEntry f)
     {
@@ -102,6 +104,9 @@ internal static class ReportDetail
         sb.Append("</div>");
     }
 
+    /// <summary>A long message cut for the page (diagnostics.csv has it whole).</summary>
+    private static string Cut(string message) => message.Length <= MaxMessage ? message : message[..MaxMessage] + " … (whole in diagnostics.csv)";
+
     private static void OtherDiagnostics(StringBuilder sb, IReadOnlyList<DiagnosticEntry> diags, CellMarks marks)
     {
         var noted = marks.Notes.Select(n => n.Diagnostic).ToHashSet();
@@ -112,7 +117,7 @@ internal static class ReportDetail
         {
             sb.Append("<tr><td class=\"sev-").Append(Html.Encode(d.Severity)).Append("\">").Append(Html.Encode(d.Severity)).Append("</td><td><span class=\"code\">").Append(Html.Encode(d.Code))
                 .Append("</span> ").Append(Html.Encode(d.Rule.Length > 0 ? d.Rule : QualityPage.Describe(d.Code))).Append("</td><td>").Append(Html.Encode(d.Location)).Append("</td><td>")
-                .Append(Html.Encode(d.Message)).Append("</td></tr>\n");
+                .Append(Html.Encode(Cut(d.Message))).Append("</td></tr>\n");
         }
         sb.Append("</tbody></table>\n");
         if (rest.Count > MaxOtherDiagnostics) sb.Append("<p class=\"muted\">").Append(Html.N(rest.Count - MaxOtherDiagnostics)).Append(" more in diagnostics.csv.</p>\n");
@@ -134,30 +139,49 @@ internal sealed class CellWriter(StringBuilder sb, CellMarks marks, HashSet<stri
         }
         var marked = marks.ClassesOf(key).ToList();
         var notes = marks.NotesOf(key).OrderBy(n => n.Number).ToList();
-        var where = new List<string>();
-        if (c.Page is int p) where.Add($"page {p.ToString(CultureInfo.InvariantCulture)}");
-        if (c.Line is int l) where.Add($"line {l.ToString(CultureInfo.InvariantCulture)}");
+        var where = Where(c);
         var shown = Html.Encode(c.ValueText.Length > 0 ? c.ValueText : c.Raw);
         if (marked.Count == 0)
         {
             // An unflagged cell carries only its source location, to keep the page small.
-            sb.Append(where.Count > 0 ? "<td class=\"c\" title=\"" + string.Join(", ", where) + "\">" : "<td class=\"c\">").Append(shown).Append("</td>");
+            sb.Append(where.Length > 0 ? "<td class=\"c\" title=\"" + where + "\">" : "<td class=\"c\">").Append(shown).Append("</td>");
             return;
         }
+        // A term of a broken sum only names its rule: the total's tooltip and the footnote tell the rest.
+        var title = marked is [CellMarks.Term] ? TermTitle(where, notes) : FullTitle(key, c, where, notes);
+        sb.Append("<td class=\"c ").Append(string.Join(" ", marked)).Append("\" data-key=\"").Append(Html.Encode(key)).Append("\" title=\"").Append(Html.Encode(title)).Append("\">")
+            .Append(shown);
+        foreach (var n in notes) sb.Append("<sup>").Append(n.Number).Append("</sup>");
+        sb.Append("</td>");
+    }
+
+    private static string Where(CellEntry c)
+    {
+        var where = new List<string>();
+        if (c.Page is int p) where.Add($"page {p.ToString(CultureInfo.InvariantCulture)}");
+        if (c.Line is int l) where.Add($"line {l.ToString(CultureInfo.InvariantCulture)}");
+        return string.Join(", ", where);
+    }
+
+    private static string TermTitle(string where, List<Note> notes)
+    {
+        var title = new StringBuilder(where);
+        foreach (var n in notes) title.Append("\n[").Append(n.Number).Append("] ").Append(n.Diagnostic.Rule).Append(": a term of the broken sum");
+        return title.ToString().Trim();
+    }
+
+    private string FullTitle(string key, CellEntry c, string where, List<Note> notes)
+    {
         var (row, column) = CellMarks.Labels(key);
-        var title = new StringBuilder().Append(row).Append(" · ").Append(column).Append('\n').Append(key).Append(" = ")
-            .Append(c.ValueText.Length > 0 ? c.ValueText : "not stated");
+        var title = new StringBuilder().Append(row).Append(" · ").Append(column).Append('\n').Append(key).Append(" = ").Append(c.ValueText.Length > 0 ? c.ValueText : "not stated");
         if (c.Raw.Length > 0 && c.Raw != c.ValueText) title.Append(" (printed '").Append(c.Raw).Append("')");
-        if (where.Count > 0) title.Append('\n').Append(string.Join(", ", where));
+        if (where.Length > 0) title.Append('\n').Append(where);
         if (c.Method.Length > 0) title.Append("\nmethod: ").Append(c.Method);
         foreach (var n in notes)
         {
             title.Append("\n[").Append(n.Number).Append("] ").Append(n.Diagnostic.Code).Append(' ').Append(n.Diagnostic.Rule);
             title.Append(marks.IsTermOnly(key, n) ? ": a term of the broken sum (footnote " + n.Number.ToString(CultureInfo.InvariantCulture) + ")" : ": " + n.Diagnostic.Message);
         }
-        sb.Append("<td class=\"c ").Append(string.Join(" ", marked)).Append("\" data-key=\"").Append(Html.Encode(key)).Append("\" title=\"").Append(Html.Encode(title.ToString())).Append("\">")
-            .Append(shown);
-        foreach (var n in notes) sb.Append("<sup>").Append(n.Number).Append("</sup>");
-        sb.Append("</td>");
+        return title.ToString();
     }
 }
