@@ -147,10 +147,14 @@ internal sealed class ExportData
             if (value.Length > 0) CellsStated++;
             if (!keep.Contains(r[c[0]])) continue;
             if (!Cells.TryGetValue(r[c[0]], out var list)) Cells[r[c[0]]] = list = new List<CellEntry>();
-            list.Add(new CellEntry($"{r[c[1]]}.{r[c[2]]}.{r[c[3]]}", Columns.Decimal(r, c[4]), value, r[c[5]], Columns.Int(r[c[6]]), Columns.Int(r[c[7]]),
+            // The value shown as the number it is (215.36 whether the table wrote 215.3600 or Parquet gave back 215.36).
+            var number = Columns.Decimal(r, c[4]);
+            list.Add(new CellEntry($"{r[c[1]]}.{r[c[2]]}.{r[c[3]]}", number, number is decimal n ? Normalize(n) : value, r[c[5]], Columns.Int(r[c[6]]), Columns.Int(r[c[7]]),
                 method >= 0 ? r[method] : ""));
         }
     }
+
+    private static string Normalize(decimal v) => (v / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
 
     private void ReadIndicators(IReadOnlyList<string> columns, IEnumerable<string[]> rows)
     {

@@ -26,7 +26,7 @@ internal static class FilesTable
             else sb.Append(file);
             sb.Append("<td>").Append(Html.Encode(r?.Agency)).Append("<td>").Append(r?.Year).Append("<td>").Append(Html.Encode(r?.Template))
                 .Append("<td>").Append(Html.Encode(f.Format)).Append("<td>").Append(Html.Encode(f.Status))
-                .Append("<td>").Append(f.Errors).Append("<td>").Append(f.Warnings).Append("<td>").Append(breaks.GetValueOrDefault(f.File)).Append('\n');
+                .Append("<td>").Append(f.Errors).Append("<td>").Append(f.Warnings).Append("<td>").Append(breaks.GetValueOrDefault(f.File)).Append("</tr>\n");
         }
         sb.Append("</tbody></table></div>\n</section>\n");
     }
