@@ -77,11 +77,13 @@ public class QualityPageTests(QualityBatch batch) : IClassFixture<QualityBatch>
     {
         var rows = batch.Page.QuerySelectorAll("#files tbody tr");
         rows.Length.Should().Be(batch.Files.Count - 1);
+        var prefix = batch.Page.QuerySelector("#files-prefix")!.TextContent;
+        prefix.Should().Be(batch.Input + "/", "the folder all files share is shown once");
         for (int i = 0; i < rows.Length; i++)
         {
             var f = batch.Files[i + 1];
             var cells = rows[i].Children;
-            cells[1].TextContent.Should().Be(f[0]);
+            (prefix + cells[1].TextContent).Should().Be(f[0]);
             cells[6].TextContent.Should().Be(QualityBatch.Get(batch.Files, f, "status"));
             cells[7].TextContent.Should().Be(QualityBatch.Get(batch.Files, f, "errors"));
             cells[8].TextContent.Should().Be(QualityBatch.Get(batch.Files, f, "warnings"));
@@ -205,7 +207,7 @@ public class QualityPageTests(QualityBatch batch) : IClassFixture<QualityBatch>
         batch.Page.QuerySelectorAll("script").Length.Should().Be(1, "the page's own script is its only one");
         batch.Page.QuerySelectorAll("img").Should().BeEmpty();
         batch.Html.Should().NotContain("<script>alert").And.NotContain("<img src=x");
-        batch.Page.QuerySelectorAll("#files tbody td").Select(td => td.TextContent).Should().Contain(QualityBatch.HostileAgency).And.Contain(a => a.EndsWith(QualityBatch.HostileFile, StringComparison.Ordinal));
+        batch.Page.QuerySelectorAll("#files tbody td").Select(td => td.TextContent).Should().Contain(QualityBatch.HostileAgency).And.Contain(QualityBatch.HostileFile);
         batch.Detail("/hostile-agency.txt").QuerySelector("h2")!.TextContent.Should().StartWith(QualityBatch.HostileAgency);
     }
 
