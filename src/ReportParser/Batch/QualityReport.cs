@@ -55,10 +55,9 @@ public static class QualityReport
     {
         ArgumentNullException.ThrowIfNull(directory);
         var format = OutputFolder.Detect(directory) ?? throw new InvalidDataException($"{directory}: no files.csv, files.jsonl or files.parquet: not an export folder");
-        var name = Path.GetFileName(Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
         try
         {
-            return QualityPage.Build((table, read) => Read(directory, format, table, read), name, maxBytes);
+            return QualityPage.Build((table, read) => Read(directory, format, table, read), maxBytes);
         }
         catch (Exception ex) when (ex is CsvHelper.CsvHelperException or System.Text.Json.JsonException or FormatException or OverflowException or Parquet.ParquetException)
         {

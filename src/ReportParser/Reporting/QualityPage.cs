@@ -8,7 +8,8 @@ namespace ReportParser.Reporting;
 /// <summary>
 /// Builds <c>report.html</c> from the tables of an export folder: the overview (counts and inline SVG charts), the files
 /// table, the cross-year view per agency and one detail per report, as long as the page stays within its size budget.
-/// The page is one self-contained file (inline style and script, no external resource) and is the same for the same tables.
+/// The page is one self-contained file (inline style and script, no external resource) and is the same for the same tables,
+/// wherever the folder is (it names no folder but the one the files share).
 /// </summary>
 internal static class QualityPage
 {
@@ -20,7 +21,7 @@ internal static class QualityPage
 
     /// <summary>Reads the tables through <paramref name="open"/> and returns the page.</summary>
     /// <exception cref="InvalidDataException">A table is missing or lacks a column.</exception>
-    public static string Build(TableOpener open, string folderName, long maxBytes = DefaultMaxBytes)
+    public static string Build(TableOpener open, long maxBytes = DefaultMaxBytes)
     {
         List<FileEntry>? order = null;
         var data = ExportData.Load(open, d =>
@@ -29,7 +30,7 @@ internal static class QualityPage
             long candidates = Math.Max(50, maxBytes / SmallestDetail);
             return order.Take((int)Math.Min(candidates, int.MaxValue)).Select(f => f.File).ToHashSet(StringComparer.Ordinal);
         });
-        return Render(data, order!, folderName, maxBytes);
+        return Render(data, order!, maxBytes);
     }
 
     /// <summary>The order in which reports get a detail: rule breaks, then errors, then warnings, then the rest, each in input order.</summary>
@@ -45,7 +46,7 @@ internal static class QualityPage
         return d.Files.OrderBy(Rank).ThenBy(f => f.Number).ToList();
     }
 
-    private static string Render(ExportData data, List<FileEntry> order, string folderName, long maxBytes)
+    private static string Render(ExportData data, List<FileEntry> order, long maxBytes)
     {
         var head = new StringBuilder();
         var version = typeof(QualityPage).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
@@ -53,8 +54,8 @@ internal static class QualityPage
         if (plus > 0) version = version[..plus];
         head.Append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         head.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n");
-        head.Append("<title>Quality report · ").Append(Html.Encode(folderName)).Append("</title>\n<style>\n").Append(PageAssets.Css).Append("\n</style>\n</head>\n<body>\n");
-        head.Append("<header class=\"top\"><h1>Quality report · ").Append(Html.Encode(folderName)).Append("</h1>");
+        head.Append("<title>ReportParser quality report</title>\n<style>\n").Append(PageAssets.Css).Append("\n</style>\n</head>\n<body>\n");
+        head.Append("<header class=\"top\"><h1>ReportParser quality report</h1>");
         head.Append("<p>").Append(Html.N(data.Files.Count)).Append(" files, ").Append(Html.N(data.Reports.Count)).Append(" reports, ")
             .Append(Html.N(data.Diagnostics.Count)).Append(" diagnostics, read from the tables of this folder by reportparser ").Append(Html.Encode(version)).Append("</p></header>\n");
         head.Append("<nav class=\"top\"><a href=\"#overview\">Overview</a><a href=\"#files-section\">Files and reports</a><a href=\"#agencies\">Across years</a></nav>\n<main>\n");
