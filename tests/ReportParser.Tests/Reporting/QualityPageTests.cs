@@ -98,9 +98,10 @@ public class QualityPageTests(QualityBatch batch) : IClassFixture<QualityBatch>
     {
         foreach (var file in batch.Files.Skip(1).Select(r => r[0]))
         {
-            // Findings about cells: the single-report rules and the carry-over check (a duplicate or copy is about the whole file).
+            // Findings the page draws on cells: the arithmetic rules RP4001-RP4005 and the carry-over check RP4006 (a duplicate,
+            // a copy or a quality check is about the whole file and is listed with its other diagnostics).
             var breaks = QualityBatch.Where(batch.Diagnostics, "file", file).Where(IsRuleBreak)
-                .Where(d => QualityBatch.Get(batch.Diagnostics, d, "code") is not ("RP4007" or "RP4008")).ToList();
+                .Where(d => QualityBatch.Get(batch.Diagnostics, d, "code") is "RP4001" or "RP4002" or "RP4003" or "RP4004" or "RP4005" or "RP4006").ToList();
             var detail = batch.Page.QuerySelectorAll("section.detail").Single(s => s.GetAttribute("data-file") == file);
             var notes = detail.QuerySelectorAll("ol.notes li").ToList();
             foreach (var code in breaks.Select(d => QualityBatch.Get(batch.Diagnostics, d, "code")).Distinct())
