@@ -40,6 +40,7 @@ internal static class CliApp
             "2 usage error, an input that cannot be read (parse, check), or an output that cannot be written.\n" +
             "Examples:\n  reportparser parse report.txt\n  reportparser check reports/ archive.zip\n  reportparser export reports/ archive.zip --out out/\n" +
             "  reportparser export reports/ --out out/shard-3 --shard 3/8 && reportparser merge out/shard-* --out out/all\n" +
+            "  reportparser report out/all   (rebuild out/all/report.html)\n" +
             "See docs/cli.md and docs/scale-out.md.");
         root.Options.Add(new HelpOption());
         var versionOption = new Option<bool>("--version") { Description = "Print the version and commit, e.g. 'reportparser 0.2.0 (commit 3f2a1b2)'." };
@@ -49,6 +50,7 @@ internal static class CliApp
         root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(MergeCommand.Create(context));
+        root.Subcommands.Add(ReportCommand.Create(context));
         root.SetAction(pr =>
         {
             if (pr.GetValue(versionOption))
@@ -56,7 +58,7 @@ internal static class CliApp
                 context.Output.WriteLine(VersionText(typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion));
                 return ExitCodes.Ok;
             }
-            return context.Usage("", "a verb is required: parse, check, export or merge");
+            return context.Usage("", "a verb is required: parse, check, export, merge or report");
         });
         return root;
     }

@@ -147,6 +147,7 @@ public static class ReportExporter
             foreach (var w in writers.Values) w.Dispose();
             derived.Dispose();
         }
+        QualityReport.WriteFor(options.OutputDirectory, options.Format);
         OutputFolder.Complete(options.OutputDirectory, options.Format);
         totals.Elapsed = clock.Elapsed;
         return totals;

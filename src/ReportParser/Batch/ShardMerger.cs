@@ -51,6 +51,7 @@ internal static class ShardMerger
         }
         OutputFolder.Complete(outDir, outFormat);
         OutputFolder.WriteCodebook(outDir);
+        QualityReport.Write(outDir);
         merge.Totals.Elapsed = started.Elapsed;
         return merge.Totals;
     }

@@ -105,6 +105,7 @@ public class ApiTests
             "ReportParser.Batch.ExportSummary",
             "ReportParser.Batch.InputEnumerator",
             "ReportParser.Batch.InputFile",
+            "ReportParser.Batch.QualityReport",
             "ReportParser.Batch.ReportExporter",
             "ReportParser.Batch.Shard",
             "ReportParser.Batch.ShardMergeException",

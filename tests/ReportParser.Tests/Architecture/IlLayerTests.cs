@@ -44,6 +44,7 @@ public class IlLayerTests
     [InlineData("Export")]
     [InlineData("Pipeline")]
     [InlineData("Batch")]
+    [InlineData("Reporting")]
     [InlineData("Template")]
     [InlineData("Text")]
     [InlineData("Diagnostics")]

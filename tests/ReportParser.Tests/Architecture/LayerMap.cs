@@ -23,7 +23,9 @@ internal static partial class LayerMap
         ["Export"] = Array.Empty<string>(),
         ["Pipeline"] = new[] { "Input", "Sections", "Tables", "Validation" },
         ["Facade"] = new[] { "Pipeline" },
-        ["Batch"] = new[] { "Facade", "Export", "Validation", "Input" },
+        ["Batch"] = new[] { "Facade", "Export", "Validation", "Input", "Reporting" },
+        // The quality page (report.html) reads export rows through the column names of Export's schemas; Batch opens the tables for it.
+        ["Reporting"] = new[] { "Export" },
         ["Cli"] = new[] { "Facade", "Export", "Validation", "Batch", "Ocr" },
         // The optional OCR engine (project ReportParser.Ocr): it implements the floor's IPageOcr and reads nothing else.
         ["Ocr"] = Array.Empty<string>(),
@@ -31,7 +33,7 @@ internal static partial class LayerMap
 
     private static readonly string[] FloorFolders = { "Model", "Diagnostics", "Template", "Text" };
     private static readonly string[] RootFloorFiles = { "ReportParseResult.cs", "ReportSource.cs", "ReportParserOptions.cs", "PageOcr.cs" };
-    private static readonly string[] Namespaces = { "Input", "Sections", "Tables", "Validation", "Export", "Pipeline", "Batch", "Cli", "Template", "Text", "Diagnostics", "Ocr" };
+    private static readonly string[] Namespaces = { "Input", "Sections", "Tables", "Validation", "Export", "Pipeline", "Batch", "Reporting", "Cli", "Template", "Text", "Diagnostics", "Ocr" };
 
     /// <summary>The layer of a file, from its path relative to src/ (e.g. <c>ReportParser/Tables/RowValues.cs</c>).</summary>
     public static string LayerOf(string relativePath)
@@ -48,7 +50,7 @@ internal static partial class LayerMap
     [GeneratedRegex(@"^\s*using\s+(?:static\s+)?ReportParser\.(\w+)[\w.]*\s*;", RegexOptions.Multiline)]
     private static partial Regex UsingRegex();
 
-    [GeneratedRegex(@"(?<![\w.])(?:ReportParser\.)?(Input|Sections|Tables|Validation|Export|Pipeline|Batch|Cli|Ocr)\.(?:\w+\.)*?([A-Z]\w*)")]
+    [GeneratedRegex(@"(?<![\w.])(?:ReportParser\.)?(Input|Sections|Tables|Validation|Export|Pipeline|Batch|Reporting|Cli|Ocr)\.(?:\w+\.)*?([A-Z]\w*)")]
     private static partial Regex QualifiedRegex();
 
     [GeneratedRegex(@"(?<![\w.])(?:Report\.(?:Parse|ParseAsync|ParseFile|ParseText)\b)")]

@@ -58,7 +58,7 @@ public sealed class ReportExporterTests : IDisposable
         var summary = await ReportExporter.ExportAsync(new ExportOptions { Inputs = Inputs, OutputDirectory = lib, Format = format, Jobs = 2 }, progress);
 
         var names = Directory.GetFiles(cli).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
-        names.Should().Equal(ExportTables.Written.Select(t => t.Name + "." + word).Append("codebook.csv").Order(StringComparer.Ordinal));
+        names.Should().Equal(ExportTables.Written.Select(t => t.Name + "." + word).Append("codebook.csv").Append(QualityReport.FileName).Order(StringComparer.Ordinal));
         File.ReadAllText(Path.Combine(cli, "codebook.csv")).Should().StartWith("table,column,short_name,type,unit,templates,row_label,column_label,crosswalk\nfiles,file,file,text,");
         Directory.GetFiles(lib).Select(Path.GetFileName).Order(StringComparer.Ordinal).Should().Equal(names);
         foreach (var n in names) File.ReadAllBytes(Path.Combine(lib, n!)).Should().Equal(File.ReadAllBytes(Path.Combine(cli, n!)), n);
