@@ -11,9 +11,12 @@ namespace ReportParser.Cli.Commands;
 /// <param name="InProcess">Parse in the tool's own process (<c>--no-isolation</c>).</param>
 internal sealed record Isolation(int Jobs, TimeSpan TimeLimit, long HeapLimit, bool InProcess)
 {
+    /// <summary>How to start a worker; null for the running tool (<see cref="WorkerCommand.Current"/>).</summary>
+    public WorkerCommand? Command { get; init; }
+
     /// <summary>The worker pool, or null when parsing in process.</summary>
     public WorkerPool? CreatePool(ReportParserOptions parserOptions)
-        => InProcess ? null : new WorkerPool(Jobs, HeapLimit, TimeLimit, parserOptions, IsolationOptionSet.CommandOverride);
+        => InProcess ? null : new WorkerPool(Jobs, HeapLimit, TimeLimit, parserOptions, Command);
 }
 
 /// <summary>The options <c>--jobs</c>, <c>--time-limit</c>, <c>--max-memory</c> and <c>--no-isolation</c> shared by parse, check and export.</summary>
@@ -43,9 +46,6 @@ internal sealed class IsolationOptionSet
     {
         Description = "Parse in the tool's own process instead of worker processes (for debugging, with -j 1): no heap cap, and a file over the time limit keeps its thread. Example: -j 1 --no-isolation",
     };
-
-    /// <summary>The worker command used instead of the running tool (tests host the tool in a test runner).</summary>
-    internal static WorkerCommand? CommandOverride { get; set; }
 
     public void AddTo(Command command)
     {

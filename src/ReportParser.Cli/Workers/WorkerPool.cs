@@ -37,6 +37,18 @@ internal sealed class WorkerPool : FileParseRunner, IAsyncDisposable
 
     public TimeSpan TimeLimit { get; }
 
+    /// <summary>Called with the worker's process id and the file just before each request is sent (tests stop or kill the worker here).</summary>
+    internal Action<int, InputFile>? BeforeRequest { get; init; }
+
+    /// <summary>The process ids of the workers started so far, in order.</summary>
+    internal IReadOnlyList<int> ProcessIds
+    {
+        get
+        {
+            lock (_all) return _all.Select(w => w.Id).ToArray();
+        }
+    }
+
     /// <summary>Worker processes started so far (a new one replaces each worker killed or crashed).</summary>
     public int Started => Volatile.Read(ref _started);
 
@@ -84,6 +96,7 @@ internal sealed class WorkerPool : FileParseRunner, IAsyncDisposable
         byte[]? reply;
         try
         {
+            BeforeRequest?.Invoke(worker.Id, item);
             var clock = System.Diagnostics.Stopwatch.StartNew();
             using var limit = new CancellationTokenSource(TimeLimit);
             using var both = CancellationTokenSource.CreateLinkedTokenSource(limit.Token, cancel);

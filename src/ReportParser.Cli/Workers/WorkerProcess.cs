@@ -53,6 +53,9 @@ internal sealed class WorkerProcess : IDisposable
         _drain = Task.Run(DrainAsync);
     }
 
+    /// <summary>The worker's process id.</summary>
+    public int Id => _process.Id;
+
     public bool HasExited
     {
         get
