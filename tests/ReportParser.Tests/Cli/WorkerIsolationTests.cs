@@ -300,6 +300,38 @@ public sealed class WorkerIsolationTests : IDisposable
         stderr.ToString().Should().Contain("worker process cannot be started").And.Contain("did not finish");
     }
 
+    [Fact]
+    public void Exit_codes_tell_an_unfinished_run_from_unreadable_files()
+    {
+        var dir = Folder("exit", 2);
+        var (unreadable, _, err1) = Run("export", dir, Path.Combine(_root, "missing.txt"), "--out", Path.Combine(_root, "o1"), "-q", "-j", "1");
+        unreadable.Should().Be(1, "the run finished; one input is unreadable: " + err1);
+
+        var blocker = Path.Combine(_root, "a-file");
+        File.WriteAllText(blocker, "not a folder");
+        var (unwritable, _, err2) = Run("export", dir, "--out", Path.Combine(blocker, "out"), "-q", "-j", "1");
+        unwritable.Should().Be(3, err2);
+        err2.Should().Contain("cannot write");
+
+        var (checkUnwritable, _, _) = Run("parse", Path.Combine(dir, "r1.txt"), "--out", Path.Combine(blocker, "r1.json"), "-j", "1");
+        checkUnwritable.Should().Be(3);
+    }
+
+    [Fact]
+    public async Task A_cancelled_export_exits_3()
+    {
+        var dir = Folder("cancel", 2);
+        var stderr = new StringWriter();
+        var context = new ReportParser.Cli.Commands.CliContext(new StringWriter(), stderr, false);
+        using var cancel = new CancellationTokenSource();
+        await cancel.CancelAsync();
+        var options = new ExportOptions { Inputs = [dir], OutputDirectory = Path.Combine(_root, "o"), Jobs = 1 };
+        var isolation = new ReportParser.Cli.Commands.Isolation(1, TimeSpan.FromSeconds(60), 256L << 20, false);
+        int code = await ReportParser.Cli.Commands.ExportCommand.RunAsync(context, options, isolation, ReportParser.Cli.Output.ProgressMode.None, true, cancel.Token);
+        code.Should().Be(3, stderr.ToString());
+        stderr.ToString().Should().Contain("cancelled");
+    }
+
     [Theory]
     [InlineData(false, false, 137, "signal 9")]
     [InlineData(true, false, 134, "out of memory")]
