@@ -26,6 +26,9 @@ internal static class WorkerMain
     internal static int Run(Stream input, Stream output)
     {
         Console.SetOut(Console.Error);
+        // Ctrl+C reaches the whole process group: the tool decides what becomes of its workers (it closes or kills them).
+        using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, c => c.Cancel = true);
+        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c => c.Cancel = true);
         var handshake = ReadFrame(input);
         if (handshake is null) return ExitCodes.Ok;
         var parserOptions = ReadHandshake(handshake);

@@ -200,6 +200,15 @@ public sealed class WorkerIsolationTests : IDisposable
     }
 
     [Fact]
+    public void The_parsers_own_budget_bounds_the_shared_content_pdf_in_process()
+    {
+        var watch = Stopwatch.StartNew();
+        var result = Report.Parse(ReportSource.FromBytes(SharedContentPdf(), "shared.pdf"), ReportParserOptions.Default with { TimeBudget = TimeSpan.FromSeconds(2) });
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30), "the budget is checked between pages");
+        result.Diagnostics.Should().Contain(d => d.Code == DiagnosticCode.LimitExceeded && d.Message.Contains("time budget"));
+    }
+
+    [Fact]
     public void Check_and_parse_have_the_time_limit_and_the_workers_of_export()
     {
         var dir = Folder("check-limit", 1);
