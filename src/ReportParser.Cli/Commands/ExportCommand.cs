@@ -20,7 +20,7 @@ internal static class ExportCommand
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress and no summary table. Example: -q" };
         var parser = new ParserOptionSet();
         var isolation = new IsolationOptionSet();
-        var command = new Command("export", "Parse many reports into tables: files.csv (every input file once, with its status: parsed, parsed-with-errors, not-a-report, unreadable, and the reason), " +
+        var command = new Command("export", "Parse many reports into tables: files.csv (every input file once, with its status: parsed, parsed-with-errors, not-a-report, unreadable, timeout, crashed, and the reason), " +
             "cells.csv (one row per table cell), reports.csv (one row per report, one column per Table.Row.Column cell) and diagnostics.csv (every finding, plus the " +
             "cross-report checks CrossYear.CarryOver, CrossReport.Duplicate and CrossReport.CopiedTables). Parses in worker processes on all processors; output order follows the input order. " +
             "Exit code 0 when every file was read, 1 when the run finished but some file is unreadable, timed out or crashed its worker, 2 on a usage error, " +
@@ -54,9 +54,10 @@ internal static class ExportCommand
 
     internal static async Task<int> RunAsync(CliContext context, ExportOptions options, Isolation isolation, ProgressMode mode, bool quiet, CancellationToken cancel)
     {
-        var pool = isolation.CreatePool(options.ParserOptions);
+        WorkerPool? pool = null;
         try
         {
+            pool = isolation.CreatePool(options.ParserOptions);
             ExportSummary totals;
             using (var progress = new Progress(context.Error, mode, context.ErrorIsConsole))
             {

@@ -17,6 +17,8 @@ internal sealed record WorkerCommand(string FileName, IReadOnlyList<string> Argu
     /// when another program hosts the tool's assembly (a test host), <c>dotnet ReportParser.Cli.dll</c> with the dotnet
     /// host of the running runtime.
     /// </summary>
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("SingleFile", "IL3000:Avoid accessing Assembly file path when publishing as a single file",
+        Justification = "The empty location is how the single-file executable is recognised.")]
     public static WorkerCommand Current()
     {
         var exe = Environment.ProcessPath ?? throw new WorkerPoolException("the path of the running program is unknown, so no worker can be started; use --no-isolation");
