@@ -57,6 +57,7 @@ internal static class WorkerProtocol
             WriteString(w, item.File);
             WriteString(w, item.Source);
             WriteString(w, item.Path);
+            w.Write(item.MaxBytes);
             w.Write(item.Bytes?.Length ?? -1);
             if (item.Bytes is { } b) w.Write(b);
         });
@@ -69,9 +70,10 @@ internal static class WorkerProtocol
         var file = ReadString(r) ?? "";
         var source = ReadString(r) ?? "";
         var path = ReadString(r);
+        long maxBytes = r.ReadInt64();
         int n = r.ReadInt32();
         var bytes = n < 0 ? null : r.ReadBytes(n);
-        return (job, new InputFile(index, file, source) { Path = path, Bytes = bytes });
+        return (job, new InputFile(index, file, source) { Path = path, Bytes = bytes, MaxBytes = maxBytes });
     }
 
     /// <summary>A string as its UTF-16 code units (-1 for null), so every string, lone surrogates included, comes back unchanged.</summary>

@@ -64,7 +64,7 @@ public sealed class ParsedFile
     /// <summary>A file that produced no rows: listed in the files table alone, with a status and reason (a worker that timed out or crashed).</summary>
     /// <param name="file">The file.</param>
     /// <param name="status">Its status.</param>
-    /// <param name="reason">Why; must not hold absolute paths.</param>
+    /// <param name="reason">Why; absolute paths in it are shortened to their last part.</param>
     /// <param name="bytes">Its size, when known.</param>
     /// <returns>The file's single row.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="file"/> or <paramref name="reason"/> is null.</exception>
@@ -72,7 +72,7 @@ public sealed class ParsedFile
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(reason);
-        var row = new FileRow(file.File, status, reason, file.Source, file.Index, bytes ?? file.Bytes?.LongLength, 0, 0, 0, 0);
+        var row = new FileRow(file.File, status, Reasons.WithoutPaths(reason), file.Source, file.Index, bytes ?? file.Bytes?.LongLength, 0, 0, 0, 0);
         return new ParsedFile(row, [], null, [], null);
     }
 

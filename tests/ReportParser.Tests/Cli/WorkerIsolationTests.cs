@@ -112,6 +112,21 @@ public sealed class WorkerIsolationTests : IDisposable
     }
 
     [Fact]
+    public void A_worker_request_carries_every_property_of_the_input_file()
+    {
+        var item = new InputFile(42, "a.zip!b/报告.txt", "b/报告.txt") { Path = "in/a.zip", Bytes = [1, 2, 3], MaxBytes = 12345 };
+        var frame = WorkerProtocol.Request(WorkerJob.Check, item);
+        var (job, back) = WorkerProtocol.ReadRequest(frame[4..]);
+        job.Should().Be(WorkerJob.Check);
+        back.Bytes.Should().Equal(item.Bytes);
+        // Every other property travels (a status is never sent: such a file is listed without being parsed).
+        foreach (var p in typeof(InputFile).GetProperties().Where(p => p.Name is not (nameof(InputFile.Bytes) or nameof(InputFile.Status) or nameof(InputFile.Reason) or "EqualityContract")))
+        {
+            p.GetValue(back).Should().Be(p.GetValue(item), p.Name);
+        }
+    }
+
+    [Fact]
     public void A_file_over_the_heap_cap_is_listed_crashed_and_the_files_beside_it_are_kept()
     {
         var dir = Folder("heap", 3);
