@@ -188,6 +188,19 @@ public sealed class ParsedFile
         WriteString(w, s.TablesHash);
         WriteDecimals(w, s.CarriedOver);
         WriteDecimals(w, s.CarriedForward);
+        w.Write(s.Sentences.Count);
+        foreach (var f in s.Sentences)
+        {
+            w.Write(f.Hash);
+            w.Write(f.Length);
+        }
+        w.Write(s.TableFingerprints.Count);
+        foreach (var t in s.TableFingerprints)
+        {
+            WriteString(w, t.Table);
+            WriteString(w, t.Detail);
+            WriteString(w, t.Full);
+        }
     }
 
     private static CrossYearSummary? ReadSummary(BinaryReader r)
@@ -199,7 +212,19 @@ public sealed class ParsedFile
         int year = r.ReadInt32();
         var contentHash = ReadString(r);
         var tablesHash = ReadString(r);
-        return new CrossYearSummary(index, file, agency, year == int.MinValue ? null : year, contentHash, tablesHash, ReadDecimals(r), ReadDecimals(r));
+        var summary = new CrossYearSummary(index, file, agency, year == int.MinValue ? null : year, contentHash, tablesHash, ReadDecimals(r), ReadDecimals(r));
+        var sentences = new SentenceFingerprint[Count(r)];
+        for (int i = 0; i < sentences.Length; i++) sentences[i] = new SentenceFingerprint(r.ReadUInt64(), r.ReadInt32());
+        var tables = new TableFingerprint[Count(r)];
+        for (int i = 0; i < tables.Length; i++) tables[i] = new TableFingerprint(ReadString(r) ?? "", ReadString(r), ReadString(r) ?? "");
+        return summary with { Sentences = sentences, TableFingerprints = tables };
+    }
+
+    private static int Count(BinaryReader r)
+    {
+        int n = r.ReadInt32();
+        if (n is < 0 or > 1 << 20) throw new InvalidDataException("bad count");
+        return n;
     }
 
     private static void WriteDecimals(BinaryWriter w, IReadOnlyList<decimal?> values)

@@ -108,7 +108,17 @@ public sealed class WorkerIsolationTests : IDisposable
         back.Report.Should().Equal(parsed.Report);
         back.Diagnostics.Zip(parsed.Diagnostics).Should().OnlyContain(p => p.First.SequenceEqual(p.Second));
         back.Summary!.CarriedOver.Should().Equal(parsed.Summary!.CarriedOver);
-        (back.Summary with { CarriedOver = [], CarriedForward = [] }).Should().Be(parsed.Summary with { CarriedOver = [], CarriedForward = [] });
+        back.Summary.Sentences.Should().Equal(parsed.Summary.Sentences).And.NotBeEmpty();
+        back.Summary.TableFingerprints.Should().Equal(parsed.Summary.TableFingerprints);
+        // Every other property of the summary travels too (lists compared above).
+        var properties = typeof(ReportParser.Validation.CrossYearSummary).GetProperties(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public);
+        static bool IsList(System.Reflection.PropertyInfo p) => p.PropertyType != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(p.PropertyType);
+        foreach (var p in properties.Where(p => !IsList(p)))
+        {
+            p.GetValue(back.Summary).Should().Be(p.GetValue(parsed.Summary), p.Name);
+        }
+        properties.Where(IsList).Select(p => p.Name)
+            .Should().BeEquivalentTo(["CarriedOver", "CarriedForward", "Sentences", "TableFingerprints"], "a new list property must be added to ParsedFile's binary form");
     }
 
     [Fact]
