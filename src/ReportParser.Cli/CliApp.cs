@@ -7,7 +7,8 @@ namespace ReportParser.Cli;
 
 /// <summary>
 /// The console tool: the root command <c>reportparser</c> composing the verbs of <see cref="Commands"/>, each in its own
-/// file. Exit codes: 0 success, 1 a document has errors (check) or an input is unreadable (export), 2 usage or I/O failure.
+/// file. Exit codes (<see cref="ExitCodes"/>): 0 success, 1 a document has errors (check) or an input is unreadable (export),
+/// 2 a usage error or an unreadable input (parse, check), 3 the run did not finish (an internal failure included).
 /// </summary>
 internal static class CliApp
 {
@@ -29,15 +30,26 @@ internal static class CliApp
             context.Error.WriteLine($"Run 'reportparser{verb} --help' for usage.");
             return ExitCodes.UsageOrIo;
         }
-        return result.InvokeAsync(new InvocationConfiguration { Output = context.Output, Error = context.Error }).GetAwaiter().GetResult();
+        try
+        {
+            return result.InvokeAsync(new InvocationConfiguration { Output = context.Output, Error = context.Error, EnableDefaultExceptionHandler = false })
+                .GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Never exit 1 (what "finished, some input unreadable" means) for a run that broke.
+            context.Error.WriteLine($"reportparser: internal failure, the run did not finish: {ex.GetType().Name}: {ex.Message}");
+            return ExitCodes.NotFinished;
+        }
     }
 
     /// <summary>The root command. Built as a plain command named <c>reportparser</c>, so help says the tool's name rather than the assembly's.</summary>
     internal static Command Build(CliContext context, out Option<bool> version)
     {
         var root = new Command(Name, "reportparser: read 政府信息公开工作年度报告 (government information-disclosure annual reports) into typed, validated data.\n" +
-            "Exit codes: 0 success; 1 check: a document has an error-level diagnostic, export: some input file is unreadable (listed in files.csv); " +
-            "2 usage error, an input that cannot be read (parse, check), or an output that cannot be written.\n" +
+            "Exit codes: 0 success; 1 check: a document has an error-level diagnostic, export: finished, but some input file is unreadable, timed out or crashed " +
+            "(listed in files.csv); 2 usage error, or an input that cannot be read (parse, check); 3 the run did not finish (an output cannot be written, " +
+            "cancelled, no worker process can start, an internal failure).\n" +
             "Examples:\n  reportparser parse report.txt\n  reportparser check reports/ archive.zip\n  reportparser export reports/ archive.zip --out out/\n" +
             "  reportparser export reports/ --out out/shard-3 --shard 3/8 && reportparser merge out/shard-* --out out/all\n" +
             "  reportparser report out/all   (rebuild out/all/report.html)\n" +
@@ -51,6 +63,7 @@ internal static class CliApp
         root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(MergeCommand.Create(context));
         root.Subcommands.Add(ReportCommand.Create(context));
+        root.Subcommands.Add(Workers.WorkerMain.Create());
         root.SetAction(pr =>
         {
             if (pr.GetValue(versionOption))

@@ -96,20 +96,28 @@ public enum ReportStatus
 
     /// <summary><c>unreadable</c>: the file could not be read, or an input-stage error left nothing to read.</summary>
     Unreadable,
+
+    /// <summary><c>timeout</c>: a batch abandoned the file when it ran past the batch's time limit (never returned by <see cref="Report.Parse(ReportSource, ReportParserOptions?, CancellationToken)"/>).</summary>
+    Timeout,
+
+    /// <summary><c>crashed</c>: parsing the file killed the worker process that read it (out of memory, stack overflow, a crash); never returned by a parse.</summary>
+    Crashed,
 }
 
 /// <summary>The printed words of <see cref="ReportStatus"/>.</summary>
 public static class ReportStatusText
 {
-    /// <summary>Every status word, in the order of <see cref="ReportStatus"/>: <c>parsed</c>, <c>parsed-with-errors</c>, <c>not-a-report</c>, <c>unreadable</c>.</summary>
-    public static IReadOnlyList<string> All { get; } = ["parsed", "parsed-with-errors", "not-a-report", "unreadable"];
+    /// <summary>Every status word, in the order of <see cref="ReportStatus"/>: <c>parsed</c>, <c>parsed-with-errors</c>, <c>not-a-report</c>, <c>unreadable</c>, <c>timeout</c>, <c>crashed</c>.</summary>
+    public static IReadOnlyList<string> All { get; } = ["parsed", "parsed-with-errors", "not-a-report", "unreadable", "timeout", "crashed"];
 
-    /// <summary>The status as written in the files table: <c>parsed</c>, <c>parsed-with-errors</c>, <c>not-a-report</c> or <c>unreadable</c>.</summary>
+    /// <summary>The status as written in the files table: <c>parsed</c>, <c>parsed-with-errors</c>, <c>not-a-report</c>, <c>unreadable</c>, <c>timeout</c> or <c>crashed</c>.</summary>
     public static string ToText(this ReportStatus status) => status switch
     {
         ReportStatus.Parsed => "parsed",
         ReportStatus.ParsedWithErrors => "parsed-with-errors",
         ReportStatus.NotAReport => "not-a-report",
+        ReportStatus.Timeout => "timeout",
+        ReportStatus.Crashed => "crashed",
         _ => "unreadable",
     };
 

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using ReportParser.Batch;
 using ReportParser.Cli.Output;
+using ReportParser.Cli.Workers;
 
 namespace ReportParser.Cli.Commands;
 
@@ -35,20 +36,26 @@ internal static class CheckCommand
             DefaultValueFactory = _ => "text",
         };
         var parser = new ParserOptionSet();
+        var isolation = new IsolationOptionSet();
         var command = new Command("check", "Parse reports and print their diagnostics, one line each (file, location, severity, code, rule, message), then a summary " +
-            "of files by status and diagnostics by code and severity. Exit code 0 when no document has an error, 1 when any has, 2 when an input cannot be read " +
-            "or on a usage error. Example: reportparser check reports/ archive.zip --min-severity error");
+            "of files by status and diagnostics by code and severity. Parses in worker processes, as export does. Exit code 0 when no document has an error, " +
+            "1 when any has, 2 when an input cannot be read, timed out or crashed, or on a usage error, 3 when the run did not finish. " +
+            "Example: reportparser check reports/ archive.zip --min-severity error");
         command.Arguments.Add(inputs);
         command.Options.Add(minSeverity);
         command.Options.Add(format);
+        isolation.AddTo(command);
         parser.AddTo(command);
-        command.SetAction((pr, cancel) =>
+        command.SetAction(async (pr, cancel) =>
         {
             var (options, error) = parser.Read(pr);
-            if (options is null) return Task.FromResult(context.Usage("check", error!));
+            if (options is null) return context.Usage("check", error!);
+            var (iso, isoError) = isolation.Read(pr);
+            if (iso is null) return context.Usage("check", isoError!);
             var f = pr.GetValue(format)!.ToLowerInvariant();
-            if (f is not ("text" or "json")) return Task.FromResult(context.Usage("check", $"--format must be text or json; got '{pr.GetValue(format)}'"));
-            return Task.FromResult(Run(context, pr.GetValue(inputs)!, pr.GetValue(minSeverity) ?? Severity.Warning, f == "json", options, cancel));
+            if (f is not ("text" or "json")) return context.Usage("check", $"--format must be text or json; got '{pr.GetValue(format)}'");
+            await using var runner = new DocumentRunner(iso.Jobs, iso.TimeLimit, options, iso.CreatePool(options));
+            return await RunAsync(context, pr.GetValue(inputs)!, pr.GetValue(minSeverity) ?? Severity.Warning, f == "json", options, runner, cancel).ConfigureAwait(false);
         });
         return command;
     }
@@ -70,12 +77,14 @@ internal static class CheckCommand
     /// <summary>The rank of a severity, worst highest, whatever the enum's numbering.</summary>
     private static int Rank(Severity s) => s switch { Severity.Error => 2, Severity.Warning => 1, _ => 0 };
 
-    private static int Run(CliContext context, string[] inputs, Severity min, bool json, ReportParserOptions options, CancellationToken cancel)
+    private static async Task<int> RunAsync(CliContext context, string[] inputs, Severity min, bool json, ReportParserOptions options, DocumentRunner runner,
+        CancellationToken cancel)
     {
         var byStatus = Enum.GetValues<ReportStatus>().ToDictionary(s => s, _ => 0L);
         var byCode = new Dictionary<(string Code, Severity Severity), long>();
         long files = 0, shown = 0;
         bool anyError = false, ioFailed = false, cancelled = false;
+        string? failure = null;
         using var jsonOut = json ? new Utf8JsonWriter(new TextWriterStream(context.Output), JsonOptions) : null;
 
         void ListFile(InputFile item, ReportStatus status, string? reason, IReadOnlyList<Diagnostic> diagnostics)
@@ -101,25 +110,16 @@ internal static class CheckCommand
 
         try
         {
-            foreach (var item in new InputEnumerator(inputs, maxEntryBytes: options.MaxInputBytes).Enumerate(cancel))
+            var items = new InputEnumerator(inputs, maxEntryBytes: options.MaxInputBytes).Enumerate(cancel);
+            await foreach (var (item, r) in runner.RunAllAsync(items, runner.CheckAsync, cancel).ConfigureAwait(false))
             {
-                if (item.Status is ReportStatus status)
+                if (r is null)
                 {
-                    ioFailed |= status == ReportStatus.Unreadable;
-                    ListFile(item, status, item.Reason, []);
+                    ioFailed |= item.Status == ReportStatus.Unreadable;
+                    ListFile(item, item.Status!.Value, item.Reason, []);
                     continue;
                 }
-                ReportParseResult r;
-                try
-                {
-                    r = Report.Parse(ReportSource.FromBytes(item.ReadAllBytes(), item.File), options, cancel);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    ioFailed = true;
-                    ListFile(item, ReportStatus.Unreadable, $"cannot read: {ex.Message}", []);
-                    continue;
-                }
+                ioFailed |= r.ReadFailed;
                 foreach (var d in r.Diagnostics)
                 {
                     var key = (d.CodeText, d.Severity);
@@ -129,19 +129,24 @@ internal static class CheckCommand
                     if (jsonOut is null) context.Output.WriteLine(DiagnosticFormatter.Format(item.File, d));
                     else WriteDiagnostic(jsonOut, context.Output, item.File, d);
                 }
-                ListFile(item, r.Status, r.StatusReason, r.Diagnostics);
-                anyError |= r.HasErrors;
+                ListFile(item, r.Status, r.Reason, r.Diagnostics);
+                anyError |= r.Diagnostics.Any(d => d.Severity == Severity.Error);
             }
         }
         catch (OperationCanceledException)
         {
             cancelled = true;
         }
+        catch (WorkerPoolException ex)
+        {
+            cancelled = true;
+            failure = $"check: {ex.Message}; the run did not finish (--no-isolation parses in this process instead)";
+        }
 
         if (jsonOut is null) WriteSummary(context.Error, files, byStatus, byCode, shown, min, cancelled);
         else WriteSummary(jsonOut, context.Output, files, byStatus, byCode, shown, min, cancelled);
-        if (cancelled) context.Error.WriteLine("check: cancelled");
-        return ioFailed || cancelled ? ExitCodes.UsageOrIo : anyError ? ExitCodes.DocumentErrors : ExitCodes.Ok;
+        if (cancelled) context.Error.WriteLine(failure ?? "check: cancelled");
+        return cancelled ? ExitCodes.NotFinished : ioFailed ? ExitCodes.UsageOrIo : anyError ? ExitCodes.DocumentErrors : ExitCodes.Ok;
     }
 
     private static IEnumerable<KeyValuePair<(string Code, Severity Severity), long>> Ordered(Dictionary<(string Code, Severity Severity), long> byCode)
@@ -153,7 +158,7 @@ internal static class CheckCommand
         var inv = CultureInfo.InvariantCulture;
         long total = byCode.Values.Sum();
         w.WriteLine(string.Create(inv, $"checked {files:N0} file(s){(cancelled ? " before being cancelled" : "")}: ") +
-            string.Join(", ", byStatus.Select(kv => string.Create(inv, $"{kv.Value:N0} {kv.Key.ToText()}"))));
+            string.Join(", ", byStatus.Where(kv => kv.Value > 0 || kv.Key < ReportStatus.Timeout).Select(kv => string.Create(inv, $"{kv.Value:N0} {kv.Key.ToText()}"))));
         w.WriteLine(string.Create(inv, $"diagnostics: {total:N0} ({shown:N0} shown at --min-severity {SeverityWord(min)})"));
         foreach (var ((code, severity), n) in Ordered(byCode))
         {

@@ -9,6 +9,9 @@ internal static class ExitCodes
     /// <summary>check: a document has an error-level diagnostic; export: some input file is unreadable.</summary>
     public const int DocumentErrors = 1;
 
-    /// <summary>A usage error, an input that cannot be read (parse, check), or an output that cannot be written.</summary>
+    /// <summary>A usage error, or (parse, check) an input that cannot be read, timed out or crashed its worker.</summary>
     public const int UsageOrIo = 2;
+
+    /// <summary>The run did not finish: an output cannot be written, it was cancelled (Ctrl+C, SIGTERM), no worker process can be started, or an internal failure.</summary>
+    public const int NotFinished = 3;
 }

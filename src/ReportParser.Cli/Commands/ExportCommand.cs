@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ReportParser.Batch;
 using ReportParser.Cli.Output;
+using ReportParser.Cli.Workers;
 
 namespace ReportParser.Cli.Commands;
 
@@ -14,28 +15,27 @@ internal static class ExportCommand
         var format = FormatOption.Create("Output format: csv (default), jsonl (one JSON object per line) parquet (typed columns: INT64 counts, DECIMAL(18,4) amounts, INT32 years, DATE dates) or xlsx (one workbook, export.xlsx, a sheet per table). Example: --format parquet");
         var bom = new Option<bool>("--excel-bom") { Description = "Start each CSV file with a UTF-8 byte-order mark, so Excel opens the Chinese text correctly. Example: --excel-bom" };
         var shard = new Option<string?>("--shard") { Description = "Process only part K of N of the inputs (1 ≤ K ≤ N), chosen by a stable hash of each file's name; run N shards (a Slurm array, a Kubernetes indexed Job, GNU parallel) and combine them with 'merge'. Example: --shard 2/8", HelpName = "K/N" };
-        var jobs = new Option<int>("--jobs", "-j") { Description = "Files parsed at once (default: the number of processors). Example: -j 4", HelpName = "N", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var timeLimit = new Option<double>("--time-limit") { Description = "Seconds one file may take (default 60); a file over it is listed as unreadable with reason 'time limit' and the run goes on. Example: --time-limit 20", HelpName = "SECONDS", DefaultValueFactory = _ => 60 };
         var progress = new Option<string>("--progress") { Description = "Progress on standard error: auto (default: a bar on a terminal, a plain line every 10 s when redirected or CI=true), bar, lines or none. Example: --progress lines", HelpName = "auto|bar|lines|none", DefaultValueFactory = _ => "auto" };
         var names = new Option<string>("--names") { Description = "How the cell columns of reports are named: keys (default, Requests.NewRequests.NaturalPerson) or short (req_new_np: lower-case ASCII, at most 32 characters, listed in codebook.csv). Example: --names short", HelpName = "keys|short", DefaultValueFactory = _ => "keys" };
         var blankAsZero = new Option<bool>("--blank-as-zero") { Description = "Add the blank-as-zero view: cells.csv marks printed-blank cells in assumed_zero, and the rules are re-checked with them read as 0 (RP4091 broken, RP4092 holds); values stay null. Example: --blank-as-zero" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress and no summary table. Example: -q" };
         var parser = new ParserOptionSet();
-        var command = new Command("export", "Parse many reports into tables: files.csv (every input file once, with its status: parsed, parsed-with-errors, not-a-report, unreadable, and the reason), " +
+        var isolation = new IsolationOptionSet();
+        var command = new Command("export", "Parse many reports into tables: files.csv (every input file once, with its status: parsed, parsed-with-errors, not-a-report, unreadable, timeout, crashed, and the reason), " +
             "cells.csv (one row per table cell), reports.csv (one row per report, one column per Table.Row.Column cell) and diagnostics.csv (every finding, plus the " +
-            "cross-report checks CrossYear.CarryOver, CrossReport.Duplicate and CrossReport.CopiedTables). Parses on all processors; output order follows the input order. " +
-            "Exit code 0 when every file was read, 1 when some file is unreadable, 2 on a usage error or when the outputs cannot be written.\n" +
+            "cross-report checks CrossYear.CarryOver, CrossReport.Duplicate and CrossReport.CopiedTables). Parses in worker processes on all processors; output order follows the input order. " +
+            "Exit code 0 when every file was read, 1 when the run finished but some file is unreadable, timed out or crashed its worker, 2 on a usage error, " +
+            "3 when the run did not finish (outputs cannot be written, cancelled, no worker can start).\n" +
             "Example: reportparser export reports/ 2021.zip --out out/ --excel-bom");
         command.Arguments.Add(inputs);
-        foreach (var o in new Option[] { outDir, format, bom, shard, jobs, timeLimit, progress, names, blankAsZero, quiet }) command.Options.Add(o);
+        foreach (var o in new Option[] { outDir, format, bom, shard, progress, names, blankAsZero, quiet }) command.Options.Add(o);
+        isolation.AddTo(command);
         parser.AddTo(command);
         command.SetAction(async (pr, cancel) =>
         {
             if (!Shard.TryParse(pr.GetValue(shard), out var sh, out var shardError)) return context.Usage("export", shardError);
-            int j = pr.GetValue(jobs);
-            if (j < 1) return context.Usage("export", "--jobs must be at least 1");
-            double limit = pr.GetValue(timeLimit);
-            if (!(limit > 0) || limit > TimeSpan.MaxValue.TotalSeconds / 2) return context.Usage("export", "--time-limit must be a positive number of seconds");
+            var (iso, isoError) = isolation.Read(pr);
+            if (iso is null) return context.Usage("export", isoError!);
             if (!Enum.TryParse<ProgressMode>(pr.GetValue(progress), ignoreCase: true, out var mode) || !Enum.IsDefined(mode))
                 return context.Usage("export", "--progress must be auto, bar, lines or none");
             if (!Enum.TryParse<ColumnNames>(pr.GetValue(names), ignoreCase: true, out var naming) || !Enum.IsDefined(naming))
@@ -46,34 +46,49 @@ internal static class ExportCommand
             var options = new ExportOptions
             {
                 Inputs = pr.GetValue(inputs)!, OutputDirectory = pr.GetValue(outDir)!, Format = pr.GetValue(format) ?? ExportFormat.Csv,
-                ExcelBom = pr.GetValue(bom), Names = naming, BlankAsZero = pr.GetValue(blankAsZero), Shard = sh, Jobs = j, TimeLimit = TimeSpan.FromSeconds(limit), ParserOptions = parserOptions,
+                ExcelBom = pr.GetValue(bom), Names = naming, BlankAsZero = pr.GetValue(blankAsZero), Shard = sh, Jobs = iso.Jobs, TimeLimit = iso.TimeLimit, ParserOptions = parserOptions,
             };
-            return await RunAsync(context, options, q ? ProgressMode.None : mode, q, cancel).ConfigureAwait(false);
+            return await RunAsync(context, options, iso, q ? ProgressMode.None : mode, q, cancel).ConfigureAwait(false);
         });
         return command;
     }
 
-    internal static async Task<int> RunAsync(CliContext context, ExportOptions options, ProgressMode mode, bool quiet, CancellationToken cancel)
+    internal static async Task<int> RunAsync(CliContext context, ExportOptions options, Isolation isolation, ProgressMode mode, bool quiet, CancellationToken cancel)
     {
+        WorkerPool? pool = null;
         try
         {
+            pool = isolation.CreatePool(options.ParserOptions);
             ExportSummary totals;
             using (var progress = new Progress(context.Error, mode, context.ErrorIsConsole))
             {
-                totals = await ReportExporter.ExportAsync(options, mode == ProgressMode.None ? null : progress, cancel).ConfigureAwait(false);
+                totals = await ReportExporter.ExportAsync(options with { Runner = pool }, mode == ProgressMode.None ? null : progress, cancel).ConfigureAwait(false);
             }
             if (!quiet) Summary.Write(context.Output, totals, options.OutputDirectory, options.Shard.IsAll ? "exported" : $"exported shard {options.Shard}");
-            return totals.ByStatus[ReportStatus.Unreadable] > 0 ? ExitCodes.DocumentErrors : ExitCodes.Ok;
+            return Failed(totals) > 0 ? ExitCodes.DocumentErrors : ExitCodes.Ok;
+        }
+        catch (WorkerPoolException ex)
+        {
+            context.Error.WriteLine($"export: {ex.Message}; the run did not finish (--no-isolation parses in this process instead)");
+            return ExitCodes.NotFinished;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             context.Error.WriteLine($"cannot write to {options.OutputDirectory}: {ex.Message}");
-            return ExitCodes.UsageOrIo;
+            return ExitCodes.NotFinished;
         }
         catch (OperationCanceledException)
         {
             context.Error.WriteLine($"export: cancelled; the tables in {options.OutputDirectory} hold the files listed so far, without cross-report checks");
-            return ExitCodes.UsageOrIo;
+            return ExitCodes.NotFinished;
+        }
+        finally
+        {
+            if (pool is not null) await pool.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    /// <summary>Files that could not be read to the end: unreadable, timed out, or crashed their worker.</summary>
+    internal static long Failed(ExportSummary totals)
+        => totals.ByStatus[ReportStatus.Unreadable] + totals.ByStatus[ReportStatus.Timeout] + totals.ByStatus[ReportStatus.Crashed];
 }

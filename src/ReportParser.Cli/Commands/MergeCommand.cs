@@ -15,7 +15,7 @@ internal static class MergeCommand
         var bom = new Option<bool>("--excel-bom") { Description = "Start each CSV file with a UTF-8 byte-order mark (for Excel)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No summary table." };
         var command = new Command("merge", "Combine the outputs of shard runs into the output one unsharded run would have written: the same rows in the same order, " +
-            "with the cross-report checks rerun over all reports. Exit code 0 on success, 2 when a folder is missing, not an export folder, or shards overlap.\n" +
+            "with the cross-report checks rerun over all reports. Exit code 0 on success, 2 when a folder is missing, not an export folder, or shards overlap, 3 when the output cannot be written or the merge is cancelled.\n" +
             "Example: reportparser merge out/shard-1 out/shard-2 out/shard-3 --out out/all");
         command.Arguments.Add(dirs);
         foreach (var o in new Option[] { outDir, format, bom, quiet }) command.Options.Add(o);
@@ -27,10 +27,15 @@ internal static class MergeCommand
                 if (!pr.GetValue(quiet)) Summary.Write(context.Output, totals, pr.GetValue(outDir)!, "merged");
                 return ExitCodes.Ok;
             }
-            catch (Exception ex) when (ex is ShardMergeException or IOException or UnauthorizedAccessException or OperationCanceledException)
+            catch (ShardMergeException ex)
             {
                 context.Error.WriteLine($"merge: {ex.Message}");
                 return ExitCodes.UsageOrIo;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or OperationCanceledException)
+            {
+                context.Error.WriteLine($"merge: {ex.Message}; the merge did not finish");
+                return ExitCodes.NotFinished;
             }
         });
         return command;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using ReportParser.Batch;
-using ReportParser.Export;
+using ReportParser.Cli.Workers;
 
 namespace ReportParser.Cli.Commands;
 
@@ -18,60 +18,53 @@ internal static class ParseCommand
         var inputs = InputsArgument.Create();
         var outPath = new Option<string?>("--out") { Description = "Write the JSON to this file instead of standard output. Example: --out report.json", HelpName = "FILE" };
         var parser = new ParserOptionSet();
+        var isolation = new IsolationOptionSet();
         var command = new Command("parse", "Parse reports and write the typed report(s) as JSON (keys as in TEMPLATE.md): an object for one file, an array for several. " +
-            "Exit code 0 on success, 2 when an input is unreadable (it is named on standard error; the other inputs are still written) or on a usage error. " +
-            "Example: reportparser parse report.txt --out report.json");
+            "Parses in worker processes, as export does. Exit code 0 on success, 2 when an input is unreadable, timed out or crashed (it is named on standard error; " +
+            "the other inputs are still written) or on a usage error, 3 when the run did not finish. Example: reportparser parse report.txt --out report.json");
         command.Arguments.Add(inputs);
         command.Options.Add(outPath);
+        isolation.AddTo(command);
         parser.AddTo(command);
-        command.SetAction((pr, cancel) =>
+        command.SetAction(async (pr, cancel) =>
         {
             var (options, error) = parser.Read(pr);
-            if (options is null) return Task.FromResult(context.Usage("parse", error!));
-            return Task.FromResult(Run(context, pr.GetValue(inputs)!, pr.GetValue(outPath), options, cancel));
+            if (options is null) return context.Usage("parse", error!);
+            var (iso, isoError) = isolation.Read(pr);
+            if (iso is null) return context.Usage("parse", isoError!);
+            await using var runner = new DocumentRunner(iso.Jobs, iso.TimeLimit, options, iso.CreatePool(options));
+            return await RunAsync(context, pr.GetValue(inputs)!, pr.GetValue(outPath), options, runner, cancel).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static int Run(CliContext context, string[] inputs, string? outPath, ReportParserOptions options, CancellationToken cancel)
+    private static async Task<int> RunAsync(CliContext context, string[] inputs, string? outPath, ReportParserOptions options, DocumentRunner runner, CancellationToken cancel)
     {
         var documents = new List<byte[]>();
         bool unreadable = false;
         try
         {
-            foreach (var item in new InputEnumerator(inputs, maxEntryBytes: options.MaxInputBytes).Enumerate(cancel))
+            var items = new InputEnumerator(inputs, maxEntryBytes: options.MaxInputBytes).Enumerate(cancel);
+            await foreach (var (item, result) in runner.RunAllAsync(items, runner.ParseAsync, cancel).ConfigureAwait(false))
             {
-                if (item.Status is ReportStatus status)
+                var status = result?.Status ?? item.Status!.Value;
+                if (status is ReportStatus.Unreadable or ReportStatus.Timeout or ReportStatus.Crashed || result is null)
                 {
-                    context.Error.WriteLine($"{item.File}: {status.ToText()}: {item.Reason}");
-                    unreadable |= status == ReportStatus.Unreadable;
-                    continue;
+                    context.Error.WriteLine($"{item.File}: {status.ToText()}: {result?.Reason ?? item.Reason}");
+                    unreadable |= status is ReportStatus.Unreadable or ReportStatus.Timeout or ReportStatus.Crashed;
                 }
-                ReportParseResult result;
-                try
-                {
-                    result = Report.Parse(ReportSource.FromBytes(item.ReadAllBytes(), item.File), options, cancel);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    context.Error.WriteLine($"{item.File}: unreadable: cannot read: {ex.Message}");
-                    unreadable = true;
-                    continue;
-                }
-                if (result.Status == ReportStatus.Unreadable)
-                {
-                    context.Error.WriteLine($"{item.File}: unreadable: {result.StatusReason}");
-                    unreadable = true;
-                }
-                using var ms = new MemoryStream();
-                ReportJson.Write(ms, result);
-                documents.Add(ms.ToArray());
+                if (result?.Json is { } json) documents.Add(json);
             }
         }
         catch (OperationCanceledException)
         {
             context.Error.WriteLine("parse: cancelled");
-            return ExitCodes.UsageOrIo;
+            return ExitCodes.NotFinished;
+        }
+        catch (WorkerPoolException ex)
+        {
+            context.Error.WriteLine($"parse: {ex.Message}; the run did not finish (--no-isolation parses in this process instead)");
+            return ExitCodes.NotFinished;
         }
 
         try
@@ -98,7 +91,7 @@ internal static class ParseCommand
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             context.Error.WriteLine($"cannot write {outPath}: {ex.Message}");
-            return ExitCodes.UsageOrIo;
+            return ExitCodes.NotFinished;
         }
         return unreadable ? ExitCodes.UsageOrIo : ExitCodes.Ok;
     }

@@ -30,8 +30,11 @@ public sealed record ExportOptions
     /// <summary>Files parsed at once; default the processor count.</summary>
     public int Jobs { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>Time one file may take; a file over it is listed as unreadable with reason <c>time limit: …</c>. Default 60 seconds.</summary>
+    /// <summary>Time one file may take; a file over it is listed <see cref="ReportStatus.Timeout"/> with reason <c>time limit: …</c>. Default 60 seconds.</summary>
     public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Where each file is parsed; null (the default) for <see cref="FileParseRunner.InProcess"/>. The library never starts processes itself.</summary>
+    public FileParseRunner? Runner { get; init; }
 
     /// <summary>Options for each parse; <see cref="ReportParserOptions.MaxInputBytes"/> also bounds the archive entries read.</summary>
     public ReportParserOptions ParserOptions { get; init; } = ReportParserOptions.Default;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Threading.Channels;
 using ReportParser.Batch.IO;
 using ReportParser.Export;
@@ -96,7 +95,7 @@ public static class ReportExporter
         var derived = new DerivedTables(options.OutputDirectory, options.Format, options.ExcelBom, options.Names, options.Shard.IsAll);
         try
         {
-            var queue = Channel.CreateBounded<Task<FileOutcome>>(new BoundedChannelOptions(jobs * 4) { SingleReader = true, SingleWriter = true });
+            var queue = Channel.CreateBounded<Task<ParsedFile>>(new BoundedChannelOptions(jobs * 4) { SingleReader = true, SingleWriter = true });
             var slots = new SemaphoreSlim(jobs);
             var enumerator = new InputEnumerator(options.Inputs, options.Shard.Contains, options.ParserOptions.MaxInputBytes);
             var producer = Task.Run(async () =>
@@ -124,7 +123,7 @@ public static class ReportExporter
                 long d = Interlocked.Increment(ref done);
                 long u = outcome.Status == ReportStatus.Unreadable ? Interlocked.Increment(ref unreadable) : Interlocked.Read(ref unreadable);
                 long t = Interlocked.Read(ref total);
-                progress?.Report(new ExportProgress(d, t >= 0 ? t : null, u, outcome.Item.File));
+                progress?.Report(new ExportProgress(d, t >= 0 ? t : null, u, outcome.Row.File));
             }
             await producer.ConfigureAwait(false);
 
@@ -153,50 +152,33 @@ public static class ReportExporter
         return totals;
     }
 
-    private static void Write(FileOutcome o, Dictionary<RowSchema, ITableWriter> writers, DerivedTables derived, ExportSummary totals)
+    private static void Write(ParsedFile o, Dictionary<RowSchema, ITableWriter> writers, DerivedTables derived, ExportSummary totals)
     {
-        writers[FileRow.Schema].Write(FileRow.Schema.Fields(o.ToRow()));
+        writers[FileRow.Schema].Write(FileRow.Schema.Fields(o.Row));
         var cells = writers[CellRow.Schema];
-        foreach (var c in o.Cells) cells.Write(CellRow.Schema.Fields(c));
+        foreach (var c in o.Cells) cells.Write(c);
         if (o.Report is not null)
         {
-            var fields = WideReportRow.Schema.Fields(o.Report);
-            writers[WideReportRow.Schema].Write(fields);
-            derived.Add(fields);
+            writers[WideReportRow.Schema].Write(o.Report);
+            derived.Add(o.Report);
             totals.Reports++;
         }
         var diagnostics = writers[DiagnosticRow.Schema];
-        foreach (var d in o.Diagnostics)
-        {
-            diagnostics.Write(DiagnosticRow.Schema.Fields(d));
-            totals.Code(d.Diagnostic.CodeText);
-        }
+        foreach (var d in o.Diagnostics) diagnostics.Write(d);
+        foreach (var code in o.Codes) totals.Code(code);
         totals.Files++;
         totals.Cells += o.Cells.Count;
         totals.DiagnosticRows += o.Diagnostics.Count;
         totals.Count(o.Status);
     }
 
-    /// <summary>Starts one file; the slot is given back when the parse ends or its time is up (the runaway parse keeps its thread: .NET cannot abort it).</summary>
-    private static async Task<FileOutcome> Start(InputFile item, ExportOptions options, SemaphoreSlim slots, CancellationToken cancel)
+    /// <summary>Starts one file through <see cref="ExportOptions.Runner"/>; the slot is given back when the runner returns.</summary>
+    private static async Task<ParsedFile> Start(InputFile item, ExportOptions options, SemaphoreSlim slots, CancellationToken cancel)
     {
         try
         {
-            if (item.Status is ReportStatus status) return new FileOutcome { Item = item, Status = status, Reason = item.Reason, Bytes = item.Bytes?.LongLength };
-            var work = Task.Run(() => Process(item, options, cancel), cancel);
-            try
-            {
-                return await work.WaitAsync(options.TimeLimit, cancel).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                _ = work.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-                return new FileOutcome
-                {
-                    Item = item, Status = ReportStatus.Unreadable, Bytes = item.Bytes?.LongLength,
-                    Reason = string.Create(CultureInfo.InvariantCulture, $"time limit: parsing took longer than {options.TimeLimit.TotalSeconds:0.###} s"),
-                };
-            }
+            if (item.Status is ReportStatus status) return ParsedFile.Failed(item, status, item.Reason);
+            return await (options.Runner ?? FileParseRunner.InProcess).ParseAsync(item, options, cancel).ConfigureAwait(false);
         }
         finally
         {

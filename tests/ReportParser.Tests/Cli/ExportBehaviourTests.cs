@@ -23,7 +23,7 @@ public sealed class ExportBehaviourTests : IDisposable
     }
 
     [Fact]
-    public async Task A_file_over_the_time_limit_is_listed_as_unreadable_and_the_run_goes_on()
+    public async Task A_file_over_the_time_limit_is_listed_timeout_and_the_run_goes_on()
     {
         var dir = WriteReports(6);
         File.WriteAllText(Path.Combine(dir, "r3-slow.txt"), Variant(Agency(33), 2021, 33));
@@ -42,10 +42,11 @@ public sealed class ExportBehaviourTests : IDisposable
         var totals = await ReportExporter.ExportAsync(options);
         watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30), "the run does not wait for the slow parse");
         totals.Files.Should().Be(7);
-        totals.ByStatus[ReportStatus.Unreadable].Should().Be(1);
+        totals.ByStatus[ReportStatus.Timeout].Should().Be(1);
+        totals.ByStatus[ReportStatus.Unreadable].Should().Be(0);
         var files = Read(outDir, "files");
         var slow = files.Single(r => r[0].EndsWith("r3-slow.txt", StringComparison.Ordinal));
-        slow[1].Should().Be("unreadable");
+        slow[1].Should().Be("timeout");
         slow[2].Should().StartWith("time limit");
         files.Skip(1).Where(r => r != slow).Should().OnlyContain(r => r[1] == "parsed" || r[1] == "parsed-with-errors");
         files.Skip(1).Select(r => Path.GetFileName(r[0])).Should().Equal("r1.txt", "r2.txt", "r3-slow.txt", "r3.txt", "r4.txt", "r5.txt", "r6.txt");

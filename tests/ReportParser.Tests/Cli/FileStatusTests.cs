@@ -31,8 +31,10 @@ public class FileStatusTests
     [Fact]
     public void Status_words_are_the_files_table_words_and_read_back()
     {
-        Enum.GetValues<ReportStatus>().Select(s => s.ToText()).Should().Equal("parsed", "parsed-with-errors", "not-a-report", "unreadable");
-        ReportStatusText.All.Should().Equal("parsed", "parsed-with-errors", "not-a-report", "unreadable");
+        Enum.GetValues<ReportStatus>().Select(s => s.ToText()).Should().Equal("parsed", "parsed-with-errors", "not-a-report", "unreadable", "timeout", "crashed");
+        ReportStatusText.All.Should().Equal("parsed", "parsed-with-errors", "not-a-report", "unreadable", "timeout", "crashed");
+        ReportStatusText.TryParse("crashed", out var crashed).Should().BeTrue();
+        crashed.Should().Be(ReportStatus.Crashed);
         ReportStatusText.TryParse("not-a-report", out var s).Should().BeTrue();
         s.Should().Be(ReportStatus.NotAReport);
         ReportStatusText.TryParse("Parsed", out _).Should().BeFalse("the words are lower case");
