@@ -76,7 +76,7 @@ public static class QualityReport
 
     private static bool Read(string dir, ExportFormat format, string table, Action<IReadOnlyList<string>, IEnumerable<string[]>> read)
     {
-        var schema = ExportTables.All.FirstOrDefault(t => t.Name == table);
+        var schema = ExportTables.Written.FirstOrDefault(t => t.Name == table);
         var path = Path.Combine(dir, table + OutputFolder.Extension(format));
         if (!File.Exists(path)) return false;
         ITableReader? reader = schema is not null ? OutputFolder.Open(dir, schema, format)

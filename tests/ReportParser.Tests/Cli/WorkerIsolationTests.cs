@@ -92,6 +92,33 @@ public sealed class WorkerIsolationTests : IDisposable
     }
 
     [Fact]
+    public void The_blank_as_zero_view_is_the_same_in_workers_as_in_process()
+    {
+        var isolated = Path.Combine(_root, "bz-isolated");
+        var inProcess = Path.Combine(_root, "bz-in-process");
+        var text = Path.Combine(Paths.Corpus, "text");
+        var (code, _, err) = Run("export", text, "--out", isolated, "-q", "-j", "2", "--blank-as-zero");
+        var (code2, _, err2) = Run("export", text, "--out", inProcess, "-q", "-j", "1", "--no-isolation", "--blank-as-zero");
+        code.Should().Be(code2, err + err2);
+        foreach (var name in new[] { "cells.csv", "diagnostics.csv" })
+        {
+            File.ReadAllBytes(Path.Combine(isolated, name)).Should().Equal(File.ReadAllBytes(Path.Combine(inProcess, name)), name);
+        }
+        var assumed = Read(isolated, "cells").Skip(1).Count(r => r[^3] == "1");
+        assumed.Should().BeGreaterThan(0, "the corpus has printed-blank cells, marked in assumed_zero by the workers too");
+    }
+
+    [Fact]
+    public void The_worker_handshake_carries_the_options_and_the_ocr_engine_as_a_flag()
+    {
+        var options = ReportParserOptions.Default with { MaxLines = 1234, Ocr = ReportParser.Ocr.PaddleOcr.Shared };
+        var back = WorkerProtocol.ReadHandshake(WorkerProtocol.Handshake(options)[4..]);
+        back.MaxLines.Should().Be(1234);
+        back.Ocr.Should().BeSameAs(ReportParser.Ocr.PaddleOcr.Shared);
+        WorkerProtocol.ReadHandshake(WorkerProtocol.Handshake(options with { Ocr = null })[4..]).Ocr.Should().BeNull();
+    }
+
+    [Fact]
     public void A_parsed_file_survives_its_binary_form_exactly()
     {
         var dir = Folder("roundtrip", 1);

@@ -22,13 +22,14 @@ public class QualityPageOptionalTablesTests(QualityBatch batch) : IClassFixture<
         var dir = Copy("ocr");
         var file = batch.FileId("/jiangchuan-nr-2023.txt");
         var lines = File.ReadAllLines(Path.Combine(dir, "cells.csv"));
-        var sb = new StringBuilder(lines[0]).Append(",method\n");
+        lines[0].Should().EndWith(",method,confidence", "cells.csv ends with the method and confidence columns");
+        var sb = new StringBuilder(lines[0]).Append('\n');
         int marked = 0;
         foreach (var line in lines.Skip(1))
         {
             bool target = line.StartsWith(file + ",", StringComparison.Ordinal) && line.Contains(",Requests,Granted,NaturalPerson,", StringComparison.Ordinal);
             if (target) marked++;
-            sb.Append(line).Append(target ? ",ocr-corrected" : ",").Append('\n');
+            sb.Append(target ? line[..line.LastIndexOf(",text,", StringComparison.Ordinal)] + ",ocr-corrected," : line).Append('\n');
         }
         marked.Should().Be(1);
         File.WriteAllText(Path.Combine(dir, "cells.csv"), sb.ToString());
@@ -44,7 +45,10 @@ public class QualityPageOptionalTablesTests(QualityBatch batch) : IClassFixture<
     [Fact]
     public void An_indicators_table_adds_a_panel_and_its_absence_none()
     {
-        batch.Page.QuerySelector("#indicators").Should().BeNull("the batch has no indicators table");
+        batch.Page.QuerySelector("#indicators").Should().NotBeNull("an export writes the indicators table");
+        var none = Copy("no-indicators");
+        File.Delete(Path.Combine(none, "indicators.csv"));
+        new HtmlParser().ParseDocument(QualityReport.Render(none)).QuerySelector("#indicators").Should().BeNull("that folder has no indicators table");
         var dir = Copy("indicators");
         File.WriteAllText(Path.Combine(dir, "indicators.csv"), "file,indicator,value\na,grant_rate,0.5\nb,grant_rate,0.25\nc,grant_rate,\nd,grant_rate,1\na,<b>x</b>,3\n");
         var page = new HtmlParser().ParseDocument(QualityReport.Render(dir));
