@@ -91,41 +91,9 @@ public sealed class BatchBoundsTests : BatchInputTestBase
         });
         allocated.Should().BeLessThan(8 * MiB);
 
-        var liar = new ClaimingStream(200 * MiB, claimed: 10);
+        var liar = new ReportParser.Tests.Bounds.LazyStream(200 * MiB, claimed: 10);
         allocated = Allocated(() => RegularFile.Read(liar, 64 * MiB).Failure.Should().Be("the file holds more than 67,108,864 bytes, the limit"));
         liar.Served.Should().Be(64 * MiB + 1);
         allocated.Should().BeLessThan(200 * MiB);
-    }
-
-    /// <summary>A stream of <paramref name="length"/> bytes made as they are read, claiming another length.</summary>
-    private sealed class ClaimingStream(long length, long claimed) : Stream
-    {
-        public long Served { get; private set; }
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => true;
-
-        public override bool CanWrite => false;
-
-        public override long Length => claimed;
-
-        public override long Position { get => Served; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            int n = (int)Math.Min(count, length - Served);
-            buffer.AsSpan(offset, n).Fill((byte)'a');
-            Served += n;
-            return n;
-        }
-
-        public override void Flush() { }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
