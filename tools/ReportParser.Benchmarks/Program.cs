@@ -3,9 +3,16 @@ using BenchmarkDotNet.Running;
 namespace ReportParser.Benchmarks;
 
 /// <summary>
-/// Benchmarks; not run in CI. <c>dotnet run -c Release --project tools/ReportParser.Benchmarks -- --filter '*' --job short</c>.
+/// Benchmarks; not run in CI. <c>dotnet run -c Release --project tools/ReportParser.Benchmarks -- --filter '*' --job short</c>;
+/// <c>-- --stages FILE|DIR...</c> times the parse step by step (<see cref="StageProfile"/>); <c>-- --cpu</c> compares each
+/// format with its bare library in CPU time (<see cref="FormatCpuRatio"/>).
 /// </summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static void Main(string[] args)
+    {
+        if (args.Contains("--stages")) StageProfile.Run(args);
+        else if (args.Contains("--cpu")) FormatCpuRatio.Run(args);
+        else BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }
