@@ -52,7 +52,7 @@ internal static class ProseGrammar
         int leadStart = 0;
         for (int i = 0; i < clause.Length; i++)
         {
-            if (!StartsNumber(clause, i)) continue;
+            if (!StartsNumber(clause, i) || !MayBeFigure(clause, i)) continue;
             var r = Figure.TryParse(clause.Substring(i, Math.Min(MaxFigureLength, clause.Length - i)));
             if (!r.WasSuccessful) continue;
             var (value, number, spaces, unit) = r.Value;
@@ -75,6 +75,33 @@ internal static class ProseGrammar
         char p = TextUtil.Narrow(s[i - 1]);
         if (arabic) return p is not ((>= '0' and <= '9') or '.' or ',' or '，' or '-' or '/' or ':' or '：') && !char.IsAsciiLetter(p);
         return !"零〇一二两三四五六七八九十百千万第".Contains(s[i - 1], StringComparison.Ordinal);
+    }
+
+    /// <summary>Characters a <see cref="ChineseSyntax.Quantity"/> or the spaces after it are made of.</summary>
+    private const string QuantityChars = "0123456789０１２３４５６７８９,，.．零〇一二两三四五六七八九十百千万 \u3000\u00A0\t";
+
+    /// <summary>The first characters of the <see cref="Units"/>.</summary>
+    private const string UnitStarts = "万人件条起元%％个次篇项宗份";
+
+    /// <summary>
+    /// A cheap scan that is true wherever <see cref="Figure"/> can succeed at <paramref name="i"/>, so the grammar runs
+    /// only there: a figure is quantity characters and spaces, then a unit, so a unit must start where the run of those
+    /// characters ends, or inside it at a 万 (三万元), within <see cref="MaxFigureLength"/> characters. Most numeral
+    /// characters of running text (一般, 进一步, 统一) fail it, and Sprache, which allocates per character read, is not run.
+    /// </summary>
+    /// <remarks>Hand-written because the profile (tools/ReportParser.Benchmarks -- --stages) showed the grammar run at
+    /// every numeral character as most of the prose step's time.</remarks>
+    private static bool MayBeFigure(string s, int i)
+    {
+        int limit = Math.Min(s.Length, i + MaxFigureLength);
+        int j = i + 1;
+        for (; j < limit; j++)
+        {
+            char c = s[j];
+            if (c == '万') return true;
+            if (!QuantityChars.Contains(c, StringComparison.Ordinal)) break;
+        }
+        return j < limit && UnitStarts.Contains(s[j], StringComparison.Ordinal);
     }
 
     private static bool Accept(string clause, int start, int end, string number, string unit)
