@@ -193,9 +193,21 @@ internal sealed class ProseLinks
         return lead;
     }
 
-    private static string Compact(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c) && c is not ('“' or '”' or '"')));
+    private static string Compact(string s)
+    {
+        int kept = 0;
+        foreach (char c in s) if (Kept(c)) kept++;
+        if (kept == s.Length) return s;
+        return string.Create(kept, s, static (span, text) =>
+        {
+            int k = 0;
+            foreach (char c in text) if (Kept(c)) span[k++] = c;
+        });
+    }
 
-    private static bool ContainsAny(string s, params string[] words)
+    private static bool Kept(char c) => !char.IsWhiteSpace(c) && c is not ('“' or '”' or '"');
+
+    private static bool ContainsAny(string s, params ReadOnlySpan<string> words)
     {
         foreach (var w in words) if (s.Contains(w, StringComparison.Ordinal)) return true;
         return false;
