@@ -18,6 +18,9 @@ public static class CellLabels
 
     private static readonly (string Row, string Column, string Unit)[] ByIndex = ReportCellKeys.All.Select(k => Of(TemplateSchema.Cell(k))).ToArray();
 
+    /// <summary>The joined labels by key index, built once: cells.csv asks for one per cell row.</summary>
+    private static readonly string[] Labels = ByIndex.Select(l => Join(l.Row, l.Column)).ToArray();
+
     /// <summary>The row label, column label and unit of a cell definition.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="cell"/> is null.</exception>
     public static (string Row, string Column, string Unit) Of(CellDefinition cell)
@@ -45,7 +48,11 @@ public static class CellLabels
     }
 
     /// <summary>The label of the <c>cells</c> table: <c>row label / column label</c> (予以公开 / 总计; table 四, which has one unnamed row: the column label), or null for a key no template has.</summary>
-    public static string? Label(string table, string row, string column) => Of(table, row, column) is { } l ? Join(l.Row, l.Column) : null;
+    public static string? Label(string table, string row, string column)
+    {
+        int i = ReportCellKeys.IndexOf(table, row, column);
+        return i < 0 ? null : Labels[i];
+    }
 
     /// <summary><c>row / column</c>, or the column alone when the row has no label.</summary>
     public static string Join(string row, string column) => row.Length == 0 ? column : row + " / " + column;
