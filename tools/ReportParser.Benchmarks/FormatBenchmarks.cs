@@ -1,6 +1,11 @@
+using System.Globalization;
 using System.Text;
 using AngleSharp.Html.Parser;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
 using UglyToad.PdfPig;
 
 namespace ReportParser.Benchmarks;
@@ -8,39 +13,97 @@ namespace ReportParser.Benchmarks;
 /// <summary>
 /// Each input format's whole parse (<see cref="Report.Parse(ReportSource, ReportParserOptions?)"/>: input, sections,
 /// tables, prose, rules, quality checks) beside the bare library's work on the same files, in the same run: the
-/// Ratio column is ours over the bare library's. Each invocation reads the next file of the format's corpus
-/// (<see cref="FormatCorpus"/>) from memory, round robin, so Mean and Allocated are per report (for PDF, divide by
-/// the pages per file that the setup prints). <c>--filter '*FormatBenchmarks*'</c>; the CPU-time mode of the same
-/// comparison is <c>-- --cpu</c> (<see cref="FormatCpuRatio"/>).
+/// Ratio column is ours over the bare library's. One invocation reads every file of the format's corpus
+/// (<see cref="FormatCorpus"/>) from memory, so both sides see the same files; the "per report" and "alloc/report"
+/// columns divide by the files (for PDF, "per page" by the pages). <c>--filter '*FormatBenchmarks*'</c>; the CPU-time
+/// mode of the same comparison is <c>-- --cpu</c> (<see cref="FormatCpuRatio"/>).
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(PerReportConfig))]
 public class FormatBenchmarks
 {
     private IReadOnlyList<CorpusFile> _files = Array.Empty<CorpusFile>();
-    private int _bare, _ours;
 
     [Params("text", "html", "pdf", "docx", "xlsx")]
     public string Format { get; set; } = "";
 
     [GlobalSetup]
-    public void Setup()
-    {
-        _files = FormatCorpus.Load(Format);
-        Console.WriteLine($"// {Format}: {_files.Count} files, {_files.Sum(f => f.Pages)} pages");
-    }
+    public void Setup() => _files = FormatCorpus.Load(Format);
 
     [Benchmark(Baseline = true, Description = "bare library")]
     public long Bare()
     {
-        var f = _files[_bare++ % _files.Count];
-        return BareWork.Run(Format, f.Bytes);
+        long n = 0;
+        foreach (var f in _files) n += BareWork.Run(Format, f.Bytes);
+        return n;
     }
 
     [Benchmark(Description = "ReportParser")]
     public int Ours()
     {
-        var f = _files[_ours++ % _files.Count];
-        return Report.Parse(ReportSource.FromBytes(f.Bytes, f.Name)).Diagnostics.Count;
+        int n = 0;
+        foreach (var f in _files) n += Report.Parse(ReportSource.FromBytes(f.Bytes, f.Name)).Diagnostics.Count;
+        return n;
+    }
+
+    /// <summary>Adds the per-report and per-page columns.</summary>
+    private sealed class PerReportConfig : ManualConfig
+    {
+        public PerReportConfig()
+        {
+            AddColumn(new PerReportColumn("per report", false, false), new PerReportColumn("per page", true, false), new PerReportColumn("alloc/report", false, true));
+        }
+    }
+
+    /// <summary>The mean time (or allocation) of one invocation divided by the format's files (or pages).</summary>
+    private sealed class PerReportColumn(string name, bool pages, bool allocation) : IColumn
+    {
+        private static readonly Dictionary<string, (int Files, int Pages)> Counts = new(StringComparer.Ordinal);
+
+        public string Id => nameof(PerReportColumn) + name;
+
+        public string ColumnName => name;
+
+        public bool AlwaysShow => true;
+
+        public ColumnCategory Category => ColumnCategory.Custom;
+
+        public int PriorityInCategory => 0;
+
+        public bool IsNumeric => true;
+
+        public UnitType UnitType => allocation ? UnitType.Size : UnitType.Time;
+
+        public string Legend => $"{(allocation ? "Allocated" : "Mean")} per {(pages ? "page" : "file")} of the format's corpus";
+
+        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
+
+        public bool IsAvailable(Summary summary) => true;
+
+        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
+
+        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+        {
+            var report = summary[benchmarkCase];
+            var format = (string)benchmarkCase.Parameters["Format"];
+            (int Files, int Pages) counts;
+            lock (Counts)
+            {
+                if (!Counts.TryGetValue(format, out counts))
+                {
+                    var files = FormatCorpus.Load(format);
+                    Counts[format] = counts = (files.Count, files.Sum(f => f.Pages));
+                }
+            }
+            double by = pages ? counts.Pages : counts.Files;
+            if (allocation)
+            {
+                long? bytes = report?.GcStats.GetBytesAllocatedPerOperation(benchmarkCase);
+                return bytes is long b ? (b / by / 1024).ToString("N1", CultureInfo.InvariantCulture) + " KB" : "-";
+            }
+            double? ns = report?.ResultStatistics?.Mean;
+            return ns is double t ? (t / by / 1e6).ToString("N3", CultureInfo.InvariantCulture) + " ms" : "-";
+        }
     }
 }
 
