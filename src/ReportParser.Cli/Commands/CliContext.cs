@@ -6,6 +6,12 @@ namespace ReportParser.Cli.Commands;
 /// <param name="ErrorIsConsole">True when <paramref name="Error"/> is the process's own standard error (a progress bar may be drawn).</param>
 internal sealed record CliContext(TextWriter Output, TextWriter Error, bool ErrorIsConsole)
 {
+    /// <summary>The command line as typed, the tool's name first (recorded in an output folder's manifest).</summary>
+    public IReadOnlyList<string> CommandLine { get; init; } = [];
+
+    /// <summary>Cancelled when the process is asked to stop (SIGTERM, SIGINT, Ctrl+C); a verb links it with its own token.</summary>
+    public CancellationToken Interrupt { get; init; }
+
     /// <summary>Writes a usage error and the help hint; returns <see cref="ExitCodes.UsageOrIo"/>.</summary>
     public int Usage(string verb, string message)
     {

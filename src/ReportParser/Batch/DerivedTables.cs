@@ -11,27 +11,29 @@ namespace ReportParser.Batch;
 /// </summary>
 internal sealed class DerivedTables : IDisposable
 {
-    private readonly string _dir;
-    private readonly ExportFormat _format;
-    private readonly bool _excelBom;
-    private readonly ColumnNames _names;
     private readonly bool _wholeBatch;
     private readonly ITableWriter _indicators;
+    private readonly bool _ownsIndicators;
+    private readonly Func<ITableWriter> _openPanel;
     private readonly Panel _panel = new();
     private long _position;
 
     public DerivedTables(string dir, ExportFormat format, bool excelBom, ColumnNames names, bool wholeBatch)
+        : this(OutputFolder.Create(dir, IndicatorRow.Schema, format, excelBom, names), () => OutputFolder.Create(dir, PanelRow.Schema, format, excelBom, names), wholeBatch)
     {
-        _dir = dir;
-        _format = format;
-        _excelBom = excelBom;
-        _names = names;
+        _ownsIndicators = true;
+    }
+
+    /// <summary>Writes through the writers given: the indicators table (left open) and how to open the panel table.</summary>
+    public DerivedTables(ITableWriter indicators, Func<ITableWriter> openPanel, bool wholeBatch)
+    {
+        _indicators = indicators;
+        _openPanel = openPanel;
         _wholeBatch = wholeBatch;
-        _indicators = OutputFolder.Create(dir, IndicatorRow.Schema, format, excelBom, names);
     }
 
     /// <summary>Rows written to the indicators table.</summary>
-    public long IndicatorRows { get; private set; }
+    public long IndicatorRows { get; set; }
 
     /// <summary>Rows written to the panel table.</summary>
     public long PanelRows { get; private set; }
@@ -45,6 +47,16 @@ internal sealed class DerivedTables : IDisposable
         if (_wholeBatch) _panel.Add(figures, rows);
     }
 
+    /// <summary>
+    /// Takes back one reports row whose indicators are already written (a resumed export reading its tables back): the
+    /// panel and the cross-year indicators see it as if it had been added now.
+    /// </summary>
+    public void Restore(IReadOnlyList<string?> reportFields)
+    {
+        var figures = ReportFigures.FromFields(reportFields, _position++);
+        if (_wholeBatch) _panel.Add(figures, Indicators.Of(figures).ToList());
+    }
+
     private void Write(IndicatorRow row)
     {
         _indicators.Write(IndicatorRow.Schema.Fields(row));
@@ -56,7 +68,7 @@ internal sealed class DerivedTables : IDisposable
     {
         if (!_wholeBatch) return;
         foreach (var r in _panel.CrossYearRows()) Write(r);
-        using var panel = OutputFolder.Create(_dir, PanelRow.Schema, _format, _excelBom, _names);
+        using var panel = _openPanel();
         foreach (var row in _panel.Rows())
         {
             panel.Write(PanelRow.Schema.Fields(row));
@@ -64,5 +76,8 @@ internal sealed class DerivedTables : IDisposable
         }
     }
 
-    public void Dispose() => _indicators.Dispose();
+    public void Dispose()
+    {
+        if (_ownsIndicators) _indicators.Dispose();
+    }
 }

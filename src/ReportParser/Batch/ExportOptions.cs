@@ -6,8 +6,25 @@ public sealed record ExportOptions
     /// <summary>Files, folders (searched recursively) and zip archives, walked in this order (see <see cref="InputEnumerator"/>).</summary>
     public required IReadOnlyList<string> Inputs { get; init; }
 
-    /// <summary>The folder the four tables are written to; created when missing.</summary>
+    /// <summary>
+    /// The folder the tables are written to; created when missing. The run writes into its staging folder <c>.partial</c>
+    /// and renames the tables into place when it completes, then writes <c>manifest.json</c> last. A folder that holds another
+    /// run's outputs is refused (<see cref="ExportFolderException"/>) unless <see cref="Overwrite"/> or <see cref="Resume"/> is set.
+    /// </summary>
     public required string OutputDirectory { get; init; }
+
+    /// <summary>Remove the outputs of any earlier run from <see cref="OutputDirectory"/> first (tables of every format, manifest, page, workbook, staging folder); other files are left alone.</summary>
+    public bool Overwrite { get; init; }
+
+    /// <summary>
+    /// Continue the interrupted run in <see cref="OutputDirectory"/> from its journal (files already written are not parsed again),
+    /// giving tables byte-identical to an uninterrupted run; it must have the same inputs, options and tool version. With no
+    /// interrupted run there, a new run starts (into a folder without outputs).
+    /// </summary>
+    public bool Resume { get; init; }
+
+    /// <summary>The command line recorded in <c>manifest.json</c>; null for the process's own (<see cref="Environment.GetCommandLineArgs"/>).</summary>
+    public IReadOnlyList<string>? CommandLine { get; init; }
 
     /// <summary>The tables' file format; CSV by default.</summary>
     public ExportFormat Format { get; init; } = ExportFormat.Csv;
@@ -48,6 +65,7 @@ public sealed record ExportOptions
     {
         if (Inputs is null) throw new ArgumentException("Inputs must not be null", nameof(Inputs));
         if (string.IsNullOrEmpty(OutputDirectory)) throw new ArgumentException("OutputDirectory must be given", nameof(OutputDirectory));
+        if (Resume && Overwrite) throw new ArgumentException("Resume and Overwrite exclude each other", nameof(Resume));
         if (Jobs < 1) throw new ArgumentOutOfRangeException(nameof(Jobs), "must be at least 1");
         if (TimeLimit <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(TimeLimit), "must be positive");
         if (ParserOptions is null) throw new ArgumentException("ParserOptions must not be null", nameof(ParserOptions));

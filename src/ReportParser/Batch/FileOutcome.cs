@@ -14,6 +14,9 @@ internal sealed class FileOutcome
 
     public long? Bytes { get; set; }
 
+    /// <summary>The SHA-256 of the file's bytes (lower-case hex), when they were read.</summary>
+    public string? Sha256 { get; set; }
+
     public int Errors { get; set; }
 
     public int Warnings { get; set; }

@@ -57,7 +57,8 @@ internal static class OutputFolder
 
     /// <summary>
     /// Ends the writing of an output folder: for <see cref="ExportFormat.Xlsx"/>, writes the workbook from the spooled tables
-    /// (in the order files, reports, cells, diagnostics, indicators, panel, then the codebook) and removes the spool; nothing otherwise.
+    /// (in the order files, reports, cells, diagnostics, indicators, panel, then the codebook); nothing otherwise. The spool is left
+    /// for the caller, who writes into a staging folder (<see cref="StagingDir"/>) and removes it whole.
     /// </summary>
     public static void Complete(string dir, ExportFormat format, int maxRows = XlsxWorkbookWriter.ExcelMaxRows)
     {
@@ -74,7 +75,76 @@ internal static class OutputFolder
             }
             book.WriteTable(Codebook.Schema.Name, Codebook.Schema.Columns, Codebook.Schema.Types, Codebook.Entries.Select(e => (IReadOnlyList<string?>)Codebook.Schema.Fields(e)));
         }
-        Directory.Delete(spool, recursive: true);
+    }
+
+    /// <summary>The completion mark of an output folder, written last (<see cref="ExportManifest"/>).</summary>
+    public const string ManifestFile = "manifest.json";
+
+    /// <summary>
+    /// Where an export or merge writes everything before it is complete: a folder inside the output folder (so the final
+    /// renames stay on one file system). Its files are renamed into the output folder when the run completes, then
+    /// <see cref="ManifestFile"/> is written and the staging folder removed; a killed run leaves only this folder.
+    /// </summary>
+    public static string StagingDir(string dir) => Path.Combine(dir, ".partial");
+
+    /// <summary>
+    /// Where a run spools its tables as plain CSV when the final format cannot be appended to and cut back (Parquet, xlsx) or
+    /// is rewritten at the end (CSV with a byte-order mark and Excel-safe text); null when the tables are written in place (plain CSV, JSONL).
+    /// </summary>
+    public static string? SpoolOf(string staging, ExportFormat format, bool excelBom) => format switch
+    {
+        ExportFormat.Xlsx => SpoolDir(staging),
+        ExportFormat.Parquet => Path.Combine(staging, ".spool"),
+        ExportFormat.Csv when excelBom => Path.Combine(staging, ".spool"),
+        _ => null,
+    };
+
+    /// <summary>The names an export or merge may leave in an output folder, of every format: tables, codebook, page, workbook, manifest, staging.</summary>
+    public static IEnumerable<string> OwnNames()
+    {
+        foreach (var t in ExportTables.Written)
+        {
+            foreach (var f in new[] { ExportFormat.Csv, ExportFormat.Jsonl, ExportFormat.Parquet }) yield return t.Name + Extension(f);
+        }
+        yield return CodebookFile;
+        yield return QualityReport.FileName;
+        yield return WorkbookFile;
+        yield return ManifestFile;
+        yield return Path.GetFileName(StagingDir("."));
+        yield return Path.GetFileName(SpoolDir("."));
+    }
+
+    /// <summary>The outputs of some run found in a folder (its own names, and the temporary files of the page), in ordinal order.</summary>
+    public static List<string> OutputsIn(string dir)
+    {
+        if (!Directory.Exists(dir)) return [];
+        var found = OwnNames().Where(n => File.Exists(Path.Combine(dir, n)) || Directory.Exists(Path.Combine(dir, n))).ToList();
+        found.AddRange(Directory.EnumerateFiles(dir, $".{QualityReport.FileName}.*.tmp").Select(p => Path.GetFileName(p)!));
+        found.Sort(StringComparer.Ordinal);
+        return found;
+    }
+
+    /// <summary>Removes every output of <see cref="OutputsIn"/> from a folder; other files are left alone.</summary>
+    public static void Clear(string dir)
+    {
+        foreach (var name in OutputsIn(dir))
+        {
+            var path = Path.Combine(dir, name);
+            if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
+            else File.Delete(path);
+        }
+    }
+
+    /// <summary>
+    /// Renames the files of a staging folder into the output folder (replacing files of the same name), in ordinal order,
+    /// leaving its sub-folders and <paramref name="keep"/>; returns the names moved.
+    /// </summary>
+    public static List<string> Publish(string staging, string dir, params string[] keep)
+    {
+        var names = Directory.EnumerateFiles(staging).Select(p => Path.GetFileName(p)!).Where(n => !keep.Contains(n, StringComparer.Ordinal)).ToList();
+        names.Sort(StringComparer.Ordinal);
+        foreach (var n in names) File.Move(Path.Combine(staging, n), Path.Combine(dir, n), overwrite: true);
+        return names;
     }
 
     /// <summary>The name of the codebook file every export and merge writes beside the tables.</summary>

@@ -13,7 +13,7 @@ namespace ReportParser.Batch;
 /// </summary>
 public sealed class ParsedFile
 {
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
     private static readonly int CodeColumn = DiagnosticRow.Schema.IndexOf("code");
 
     private ParsedFile(FileRow row, List<string?[]> cells, string?[]? report, List<string?[]> diagnostics, CrossYearSummary? summary)
@@ -41,6 +41,9 @@ public sealed class ParsedFile
     internal List<string?[]> Diagnostics { get; }
 
     internal CrossYearSummary? Summary { get; }
+
+    /// <summary>The SHA-256 of the file's bytes (lower-case hex) when they were read, for the manifest's list of inputs.</summary>
+    internal string? Sha256 { get; private init; }
 
     /// <summary>The printed diagnostic code (<c>RP4001</c>) of each row of <see cref="Diagnostics"/>.</summary>
     internal IEnumerable<string> Codes => Diagnostics.Select(d => d[CodeColumn] ?? "");
@@ -73,12 +76,13 @@ public sealed class ParsedFile
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(reason);
         var row = new FileRow(file.File, status, Reasons.WithoutPaths(reason), file.Source, file.Index, bytes ?? file.Bytes?.LongLength, 0, 0, 0, 0);
-        return new ParsedFile(row, [], null, [], null);
+        var sha = file.Bytes is { } b ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(b)) : null;
+        return new ParsedFile(row, [], null, [], null) { Sha256 = sha };
     }
 
     internal static ParsedFile From(FileOutcome o)
         => new(o.ToRow(), o.Cells.ConvertAll(CellRow.Schema.Fields), o.Report is { } r ? WideReportRow.Schema.Fields(r) : null,
-            o.Diagnostics.ConvertAll(DiagnosticRow.Schema.Fields), o.Summary);
+            o.Diagnostics.ConvertAll(DiagnosticRow.Schema.Fields), o.Summary) { Sha256 = o.Sha256 };
 
     /// <summary>Writes this file's rows in a compact binary form that <see cref="ReadFrom"/> of the same library version reads back exactly.</summary>
     /// <param name="stream">Where to write; left open.</param>
@@ -104,6 +108,7 @@ public sealed class ParsedFile
         WriteRows(w, Report is null ? [] : [Report]);
         WriteRows(w, Diagnostics);
         WriteSummary(w, Summary);
+        WriteString(w, Sha256);
     }
 
     /// <summary>Reads what <see cref="WriteTo"/> wrote.</summary>
@@ -127,7 +132,8 @@ public sealed class ParsedFile
         var cells = ReadRows(rd, CellRow.Schema.Columns.Count);
         var reports = ReadRows(rd, WideReportRow.Schema.Columns.Count);
         var diagnostics = ReadRows(rd, DiagnosticRow.Schema.Columns.Count);
-        return new ParsedFile(row, cells, reports.Count > 0 ? reports[0] : null, diagnostics, ReadSummary(rd));
+        var summary = ReadSummary(rd);
+        return new ParsedFile(row, cells, reports.Count > 0 ? reports[0] : null, diagnostics, summary) { Sha256 = ReadString(rd) };
     }
 
     /// <summary>A string as its UTF-16 code units, so every string (lone surrogates included) comes back unchanged.</summary>

@@ -58,20 +58,47 @@ public static class ReportExporter
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static Task<ExportSummary> MergeAsync(IReadOnlyList<string> folders, string outputDirectory, ExportFormat? format = null, bool excelBom = false,
         CancellationToken cancellationToken = default)
+        => MergeAsync(new MergeOptions { Folders = folders, OutputDirectory = outputDirectory, Format = format, ExcelBom = excelBom }, cancellationToken);
+
+    /// <summary>
+    /// Combines shard output folders as <see cref="MergeAsync(IReadOnlyList{string}, string, ExportFormat?, bool, CancellationToken)"/> does, with every
+    /// setting of a merge: each folder must hold a finished export (its <c>manifest.json</c>) of one tool version, inputs and options, with the same shard
+    /// count N and every shard present unless <see cref="MergeOptions.AllowPartial"/>. The output is written as an export's is (staged, renamed into
+    /// place, <c>manifest.json</c> last), replacing the outputs of any earlier run in the output folder.
+    /// </summary>
+    /// <param name="options">The folders, the output folder and format.</param>
+    /// <param name="cancellationToken">Checked between rows.</param>
+    /// <returns>The counts of the merged tables.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> or one of its lists is null.</exception>
+    /// <exception cref="ShardMergeException">A folder is not a finished export folder, the manifests disagree, a shard is missing, a table is missing or damaged, or the folders overlap.</exception>
+    /// <exception cref="IOException">A table cannot be read or written.</exception>
+    /// <exception cref="UnauthorizedAccessException">A folder may not be read or written.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static Task<ExportSummary> MergeAsync(MergeOptions options, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(folders);
-        ArgumentNullException.ThrowIfNull(outputDirectory);
-        return Task.Run(() => ShardMerger.Run(folders, outputDirectory, format, excelBom, cancellationToken), cancellationToken);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(options.Folders);
+        ArgumentNullException.ThrowIfNull(options.OutputDirectory);
+        return Task.Run(() => ShardMerger.Run(options.Folders, options.OutputDirectory, options.Format, options.ExcelBom, options.AllowPartial, options.CommandLine, cancellationToken), cancellationToken);
     }
 
     private static async Task<ExportSummary> RunAsync(ExportOptions options, IProgress<ExportProgress>? progress, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
-        Directory.CreateDirectory(options.OutputDirectory);
+        var startedAt = DateTime.UtcNow;
+        var dir = options.OutputDirectory;
+        Directory.CreateDirectory(dir);
+        var staging = OutputFolder.StagingDir(dir);
+        var settings = ExportManifest.Settings(options);
         var totals = new ExportSummary();
         var summaries = new List<CrossYearSummary>();
+        var tables = new StagedTables(staging, options.Format, options.ExcelBom, options.Names);
+        var (journal, resume) = Open(options, dir, staging, settings, tables);
+        var derived = new DerivedTables(tables[IndicatorRow.Schema], () => tables.New(PanelRow.Schema), options.Shard.IsAll);
+        if (resume is not null) Restore(tables, derived, totals, summaries);
         int jobs = options.Jobs;
-        long total = -1, done = 0, unreadable = 0;
+        long skip = resume?.Files ?? 0;
+        long total = -1, done = skip, unreadable = totals.ByStatus[ReportStatus.Unreadable];
 
         using var counter = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         if (progress is not null)
@@ -90,35 +117,18 @@ public static class ReportExporter
             }, counter.Token);
         }
 
-        var writers = ExportTables.All.ToDictionary(t => t, t => OutputFolder.Create(options.OutputDirectory, t, options.Format, options.ExcelBom, options.Names));
-        OutputFolder.WriteCodebook(options.OutputDirectory);
-        var derived = new DerivedTables(options.OutputDirectory, options.Format, options.ExcelBom, options.Names, options.Shard.IsAll);
         try
         {
             var queue = Channel.CreateBounded<Task<ParsedFile>>(new BoundedChannelOptions(jobs * 4) { SingleReader = true, SingleWriter = true });
             var slots = new SemaphoreSlim(jobs);
-            var enumerator = new InputEnumerator(options.Inputs, options.Shard.Contains, options.ParserOptions.MaxInputBytes);
-            var producer = Task.Run(async () =>
-            {
-                try
-                {
-                    foreach (var item in enumerator.Enumerate(cancel))
-                    {
-                        await slots.WaitAsync(cancel).ConfigureAwait(false);
-                        await queue.Writer.WriteAsync(Start(item, options, slots, cancel), cancel).ConfigureAwait(false);
-                    }
-                    queue.Writer.Complete();
-                }
-                catch (Exception ex)
-                {
-                    queue.Writer.Complete(ex);
-                }
-            }, CancellationToken.None);
+            var producer = Task.Run(() => ProduceAsync(options, resume, queue.Writer, slots, cancel), CancellationToken.None);
 
+            long n = skip;
             await foreach (var task in queue.Reader.ReadAllAsync(cancel).ConfigureAwait(false))
             {
                 var outcome = await task.WaitAsync(cancel).ConfigureAwait(false);
-                Write(outcome, writers, derived, totals);
+                Write(outcome, tables, derived, totals);
+                journal.Append(++n, outcome, tables.Flush());
                 if (outcome.Summary is not null) summaries.Add(outcome.Summary);
                 long d = Interlocked.Increment(ref done);
                 long u = outcome.Status == ReportStatus.Unreadable ? Interlocked.Increment(ref unreadable) : Interlocked.Read(ref unreadable);
@@ -129,7 +139,7 @@ public static class ReportExporter
 
             if (options.Shard.IsAll)
             {
-                var diagnostics = writers[DiagnosticRow.Schema];
+                var diagnostics = tables[DiagnosticRow.Schema];
                 foreach (var f in CrossYearChecks.Check(summaries))
                 {
                     diagnostics.Write(DiagnosticRow.Schema.Fields(new DiagnosticRow(f.File, f.Diagnostic)));
@@ -139,20 +149,170 @@ public static class ReportExporter
                 }
             }
             derived.Complete();
+            tables.Finish();
         }
         finally
         {
             await counter.CancelAsync().ConfigureAwait(false);
-            foreach (var w in writers.Values) w.Dispose();
+            tables.Dispose();
             derived.Dispose();
+            journal.Dispose();
         }
-        QualityReport.WriteFor(options.OutputDirectory, options.Format);
-        OutputFolder.Complete(options.OutputDirectory, options.Format);
+        cancel.ThrowIfCancellationRequested();
+        Publish(options, staging, startedAt, settings, resume, totals, derived);
         totals.Elapsed = clock.Elapsed;
         return totals;
     }
 
-    private static void Write(ParsedFile o, Dictionary<RowSchema, ITableWriter> writers, DerivedTables derived, ExportSummary totals)
+    /// <summary>Walks the inputs into the queue, skipping the files a resumed run has already written.</summary>
+    private static async Task ProduceAsync(ExportOptions options, ResumePoint? resume, ChannelWriter<Task<ParsedFile>> queue, SemaphoreSlim slots, CancellationToken cancel)
+    {
+        var dir = options.OutputDirectory;
+        long skip = resume?.Files ?? 0;
+        try
+        {
+            var enumerator = new InputEnumerator(options.Inputs, options.Shard.Contains, options.ParserOptions.MaxInputBytes);
+            long seen = 0;
+            foreach (var item in enumerator.Enumerate(cancel))
+            {
+                if (seen++ < skip)
+                {
+                    // The journaled files are a prefix of the enumeration; the last one must be where the journal left off.
+                    if (seen == skip && item.File != resume!.LastFile)
+                        throw new ExportFolderException($"{dir}: file {skip} of the inputs is now {item.File}, the journal says {resume.LastFile}: the inputs changed since the interrupted run; start again with --overwrite");
+                    continue;
+                }
+                await slots.WaitAsync(cancel).ConfigureAwait(false);
+                await queue.WriteAsync(Start(item, options, slots, cancel), cancel).ConfigureAwait(false);
+            }
+            if (seen < skip) throw new ExportFolderException($"{dir}: the inputs now hold {seen} files, fewer than the {skip} the journal lists: the inputs changed since the interrupted run; start again with --overwrite");
+            queue.Complete();
+        }
+        catch (Exception ex)
+        {
+            queue.Complete(ex);
+        }
+    }
+
+    /// <summary>Completes a run: codebook, page and workbook into the staging folder, every file renamed into place, then the manifest, then the staging folder removed.</summary>
+    private static void Publish(ExportOptions options, string staging, DateTime startedAt, System.Text.Json.Nodes.JsonObject settings, ResumePoint? resume, ExportSummary totals, DerivedTables derived)
+    {
+        var dir = options.OutputDirectory;
+        OutputFolder.WriteCodebook(staging);
+        QualityReport.WriteFor(staging, options.Format);
+        OutputFolder.Complete(staging, options.Format);
+        var published = OutputFolder.Publish(staging, dir, ExportJournal.FileName);
+        var run = new ExportManifest.Run("export", options.CommandLine ?? Environment.GetCommandLineArgs(), startedAt, DateTime.UtcNow, settings, options.Jobs)
+        {
+            Resumed = resume?.Resumed ?? 0,
+        };
+        ExportManifest.Write(dir, staging, run, ExportJournal.Entries(staging), Outputs(published, totals, derived));
+        Directory.Delete(staging, recursive: true);
+    }
+
+    /// <summary>
+    /// Readies the output folder: refuses one holding another run's outputs unless overwriting (which clears them) or resuming;
+    /// when resuming an interrupted run, checks its journal and cuts its tables back to the last journaled file; otherwise creates
+    /// the staging folder, the tables and the journal.
+    /// </summary>
+    private static (ExportJournal Journal, ResumePoint? Point) Open(ExportOptions options, string dir, string staging, System.Text.Json.Nodes.JsonObject settings, StagedTables tables)
+    {
+        if (options.Resume && File.Exists(Path.Combine(dir, OutputFolder.ManifestFile)))
+            throw new ExportFolderException($"{dir}: holds a finished run (manifest.json); nothing to resume");
+        if (options.Resume && File.Exists(ExportJournal.PathIn(staging)))
+        {
+            var (journal, point) = ExportJournal.Resume(staging, dir, settings);
+            try
+            {
+                // A run killed while renaming its tables into place: take back those already moved.
+                foreach (var t in StagedTables.Journaled)
+                {
+                    var path = tables.PathOf(t);
+                    var moved = Path.Combine(dir, Path.GetFileName(path));
+                    if (!File.Exists(path) && Path.GetDirectoryName(path) == staging && File.Exists(moved)) File.Move(moved, path);
+                }
+                tables.Truncate(point.Offsets);
+                tables.Continue();
+            }
+            catch
+            {
+                journal.Dispose();
+                throw;
+            }
+            return (journal, point);
+        }
+        var found = OutputFolder.OutputsIn(dir);
+        if (options.Overwrite)
+        {
+            OutputFolder.Clear(dir);
+        }
+        else if (found.Count > 0 && !(options.Resume && found.SequenceEqual([Path.GetFileName(staging)])))
+        {
+            throw new ExportFolderException(options.Resume
+                ? $"{dir}: holds outputs ({string.Join(", ", found.Take(4))}) but no interrupted run to resume; use --overwrite to replace them"
+                : $"{dir}: holds the outputs of another run ({string.Join(", ", found.Take(4))}{(found.Count > 4 ? ", …" : "")}): use --overwrite to replace them, or --resume to continue an interrupted run");
+        }
+        if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        Directory.CreateDirectory(staging);
+        var offsets = tables.Create();
+        return (ExportJournal.Create(staging, settings, offsets), null);
+    }
+
+    /// <summary>A resumed run: the counts, cross-report summaries and panel of the files already written, read back from the staged tables.</summary>
+    private static void Restore(StagedTables tables, DerivedTables derived, ExportSummary totals, List<CrossYearSummary> summaries)
+    {
+        var indexOf = new Dictionary<string, long>(StringComparer.Ordinal);
+        int fileIndex = FileRow.Schema.IndexOf("index"), fileStatus = FileRow.Schema.IndexOf("status"), code = DiagnosticRow.Schema.IndexOf("code");
+        using (var r = tables.Open(FileRow.Schema))
+        {
+            foreach (var row in r.Rows())
+            {
+                indexOf[row[0]] = long.Parse(row[fileIndex], System.Globalization.CultureInfo.InvariantCulture);
+                totals.Files++;
+                totals.Count(ReportStatusText.TryParse(row[fileStatus], out var status) ? status : throw new ExportFolderException($"the staged files table holds status '{row[fileStatus]}': it is damaged"));
+            }
+        }
+        using (var r = tables.Open(CellRow.Schema))
+        {
+            foreach (var row in r.Rows()) totals.Cells++;
+        }
+        using (var r = tables.Open(WideReportRow.Schema))
+        {
+            foreach (var row in r.Rows())
+            {
+                totals.Reports++;
+                summaries.Add(ShardMerger.Summary(row, indexOf[row[0]]));
+                derived.Restore(row);
+            }
+        }
+        using (var r = tables.Open(DiagnosticRow.Schema))
+        {
+            foreach (var row in r.Rows())
+            {
+                totals.DiagnosticRows++;
+                totals.Code(row[code]);
+            }
+        }
+        using (var r = tables.Open(IndicatorRow.Schema)) derived.IndicatorRows = r.Rows().LongCount();
+    }
+
+    /// <summary>The output files of a run with their tables and row counts, for the manifest.</summary>
+    internal static List<ExportManifest.Output> Outputs(IEnumerable<string> published, ExportSummary totals, DerivedTables derived)
+    {
+        var rows = new Dictionary<string, long>(StringComparer.Ordinal)
+        {
+            [FileRow.Schema.Name] = totals.Files, [CellRow.Schema.Name] = totals.Cells, [WideReportRow.Schema.Name] = totals.Reports,
+            [DiagnosticRow.Schema.Name] = totals.DiagnosticRows, [IndicatorRow.Schema.Name] = derived.IndicatorRows, [PanelRow.Schema.Name] = derived.PanelRows,
+            [Codebook.Schema.Name] = Codebook.Entries.Count,
+        };
+        return published.Select(name =>
+        {
+            var table = Path.GetFileNameWithoutExtension(name);
+            return rows.TryGetValue(table, out var n) ? new ExportManifest.Output(name, table, n) : new ExportManifest.Output(name, null, null);
+        }).ToList();
+    }
+
+    private static void Write(ParsedFile o, StagedTables writers, DerivedTables derived, ExportSummary totals)
     {
         writers[FileRow.Schema].Write(FileRow.Schema.Fields(o.Row));
         var cells = writers[CellRow.Schema];
@@ -200,6 +360,7 @@ public static class ReportExporter
             return outcome;
         }
         outcome.Bytes = bytes.LongLength;
+        outcome.Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
 
         ReportParseResult result;
         try

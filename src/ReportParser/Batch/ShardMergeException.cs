@@ -1,6 +1,6 @@
 namespace ReportParser.Batch;
 
-/// <summary>Thrown by <see cref="ReportExporter.MergeAsync"/> when the folders cannot be merged: not an export folder, a table missing or damaged, shards that overlap, or written by another version.</summary>
+/// <summary>Thrown by <see cref="ReportExporter.MergeAsync(MergeOptions, CancellationToken)"/> when the folders cannot be merged: not an export folder, a table missing or damaged, shards that overlap, or written by another version.</summary>
 public sealed class ShardMergeException : Exception
 {
     /// <summary>Creates the exception.</summary>

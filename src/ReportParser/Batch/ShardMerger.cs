@@ -6,7 +6,7 @@ using ReportParser.Validation;
 namespace ReportParser.Batch;
 
 /// <summary>
-/// <see cref="ReportExporter.MergeAsync"/>: combines the output folders of shard runs into the output of one run. Rows are put back in input
+/// <see cref="ReportExporter.MergeAsync(MergeOptions, CancellationToken)"/>: combines the output folders of shard runs into the output of one run. Rows are put back in input
 /// order by the <c>index</c> column of files.* (every shard numbers files by their position in the full enumeration),
 /// streaming with a k-way merge; the cross-report diagnostics are dropped from the inputs and recomputed over all
 /// reports, as a single run computes them.
@@ -16,11 +16,11 @@ internal static class ShardMerger
     private static readonly int FileIndexColumn = FileRow.Schema.IndexOf("index");
     private static readonly int FileStatusColumn = FileRow.Schema.IndexOf("status");
 
-    public static ExportSummary Run(IReadOnlyList<string> dirs, string outDir, ExportFormat? format, bool excelBom, CancellationToken cancel)
+    public static ExportSummary Run(IReadOnlyList<string> dirs, string outDir, ExportFormat? format, bool excelBom, bool allowPartial, IReadOnlyList<string>? commandLine, CancellationToken cancel)
     {
         try
         {
-            return Merge(dirs, outDir, format, excelBom, cancel);
+            return Merge(dirs, outDir, format, excelBom, allowPartial, commandLine, cancel);
         }
         catch (Exception ex) when (ex is CsvHelper.CsvHelperException or System.Text.Json.JsonException or FormatException or OverflowException
                                        or InvalidDataException or Parquet.ParquetException)
@@ -29,40 +29,72 @@ internal static class ShardMerger
         }
     }
 
-    private static ExportSummary Merge(IReadOnlyList<string> dirs, string outDir, ExportFormat? format, bool excelBom, CancellationToken cancel)
+    private static ExportSummary Merge(IReadOnlyList<string> dirs, string outDir, ExportFormat? format, bool excelBom, bool allowPartial, IReadOnlyList<string>? commandLine, CancellationToken cancel)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var formats = Formats(dirs);
-        var outFormat = format ?? formats[0];
+        var startedAt = DateTime.UtcNow;
         var outFull = Path.GetFullPath(outDir);
         if (dirs.Any(d => Path.GetFullPath(d).TrimEnd(Path.DirectorySeparatorChar) == outFull.TrimEnd(Path.DirectorySeparatorChar)))
             throw new ShardMergeException("--out must not be one of the folders being merged");
+        var shards = ShardManifests.Check(dirs, allowPartial);
+        var formats = Formats(dirs, shards);
+        var outFormat = format ?? formats[0];
 
         var merge = new TableMerge(dirs, formats, IndexFiles(dirs, formats, cancel), cancel);
         Directory.CreateDirectory(outDir);
+        // Merge replaces the outputs in --out, of every format, so that no stale table is left beside the new manifest.
+        OutputFolder.Clear(outDir);
+        var staging = OutputFolder.StagingDir(outDir);
+        Directory.CreateDirectory(staging);
         try
         {
-            foreach (var table in ExportTables.All) merge.Write(table, outDir, outFormat, excelBom);
+            foreach (var table in ExportTables.All) merge.Write(table, staging, outFormat, excelBom);
             merge.Derived?.Complete();
         }
         finally
         {
             merge.Derived?.Dispose();
         }
-        OutputFolder.Complete(outDir, outFormat);
-        OutputFolder.WriteCodebook(outDir);
-        QualityReport.Write(outDir);
+        OutputFolder.WriteCodebook(staging);
+        QualityReport.WriteFor(staging, outFormat);
+        OutputFolder.Complete(staging, outFormat);
+        var published = OutputFolder.Publish(staging, outDir);
+        var settings = shards.Settings.DeepClone().AsObject();
+        var options = settings["options"]!.AsObject();
+        options["format"] = outFormat.ToString().ToLowerInvariant();
+        options["excelBom"] = excelBom;
+        options["shard"] = "1/1";
+        var run = new ExportManifest.Run("merge", commandLine ?? Environment.GetCommandLineArgs(), startedAt, DateTime.UtcNow, settings, 1)
+        {
+            Merged = shards.Merged, Partial = (allowPartial, shards.Missing),
+        };
+        var derived = merge.Derived;
+        var outputs = published.Select(name => Output(name, merge.Totals, merge.Derived)).ToList();
+        ExportManifest.Write(outDir, staging, run, shards.InputFiles(), outputs);
+        Directory.Delete(staging, recursive: true);
         merge.Totals.Elapsed = started.Elapsed;
         return merge.Totals;
     }
 
-    /// <summary>The format of each shard folder, after checking that it holds every table.</summary>
-    private static List<ExportFormat> Formats(IReadOnlyList<string> dirs)
+    private static ExportManifest.Output Output(string name, ExportSummary totals, DerivedTables? derived)
+    {
+        var table = Path.GetFileNameWithoutExtension(name);
+        long? rows = table == FileRow.Schema.Name ? totals.Files : table == CellRow.Schema.Name ? totals.Cells
+            : table == WideReportRow.Schema.Name ? totals.Reports : table == DiagnosticRow.Schema.Name ? totals.DiagnosticRows
+            : table == IndicatorRow.Schema.Name ? derived?.IndicatorRows : table == PanelRow.Schema.Name ? derived?.PanelRows
+            : table == Codebook.Schema.Name ? Codebook.Entries.Count : null;
+        return new ExportManifest.Output(name, rows is null ? null : table, rows);
+    }
+
+    /// <summary>The format of each shard folder (from its manifest, so a stale table of another format is never read), after checking that it holds every table.</summary>
+    private static List<ExportFormat> Formats(IReadOnlyList<string> dirs, ShardManifests shards)
     {
         var formats = new List<ExportFormat>();
-        foreach (var d in dirs)
+        for (int i = 0; i < dirs.Count; i++)
         {
-            formats.Add(OutputFolder.Detect(d) ?? throw new ShardMergeException($"{d}: no files.csv, files.jsonl or files.parquet: not an export folder"));
+            var d = dirs[i];
+            formats.Add(shards.Formats[i]);
+            if (formats[^1] == ExportFormat.Xlsx) throw new ShardMergeException($"{d}: an xlsx export cannot be merged; export the shards as csv, jsonl or parquet");
             foreach (var t in ExportTables.All)
             {
                 if (!File.Exists(OutputFolder.PathOf(d, t, formats[^1]))) throw new ShardMergeException($"{d}: {t.Name}{OutputFolder.Extension(formats[^1])} is missing");
@@ -209,7 +241,7 @@ internal static class ShardMerger
         => CrossYearSummary.ApplicantColumns.Select(c => WideReportRow.Schema.IndexOf($"Requests.{row}.{c}")).ToArray();
 
     /// <summary>The cross-report summary of a written reports row: the typed fields read back from their columns.</summary>
-    private static CrossYearSummary Summary(string[] row, long index)
+    internal static CrossYearSummary Summary(string[] row, long index)
     {
         int? year = int.TryParse(row[ReportYear], NumberStyles.Integer, CultureInfo.InvariantCulture, out var y) ? y : null;
         return new CrossYearSummary(index, row[ReportFile], string.IsNullOrWhiteSpace(row[ReportAgency]) ? null : row[ReportAgency], year,

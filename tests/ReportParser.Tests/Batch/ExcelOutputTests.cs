@@ -67,7 +67,7 @@ public sealed class ExcelOutputTests : IDisposable
         var xlsx = Path.Combine(_root, "xlsx");
         await ReportExporter.ExportAsync(new ExportOptions { Inputs = [input], OutputDirectory = csv });
         await ReportExporter.ExportAsync(new ExportOptions { Inputs = [input], OutputDirectory = xlsx, Format = ExportFormat.Xlsx });
-        Directory.GetFileSystemEntries(xlsx).Select(Path.GetFileName).Order(StringComparer.Ordinal).Should().Equal("codebook.csv", "export.xlsx", "report.html");
+        Directory.GetFileSystemEntries(xlsx).Select(Path.GetFileName).Order(StringComparer.Ordinal).Should().Equal("codebook.csv", "export.xlsx", "manifest.json", "report.html");
 
         var back = Path.Combine(_root, "back");
         var log = Convert(soffice, Path.Combine(xlsx, "export.xlsx"), AllSheetsUtf8, back);

@@ -58,10 +58,10 @@ public sealed class ReportExporterTests : IDisposable
         var summary = await ReportExporter.ExportAsync(new ExportOptions { Inputs = Inputs, OutputDirectory = lib, Format = format, Jobs = 2 }, progress);
 
         var names = Directory.GetFiles(cli).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
-        names.Should().Equal(ExportTables.Written.Select(t => t.Name + "." + word).Append("codebook.csv").Append(QualityReport.FileName).Order(StringComparer.Ordinal));
+        names.Should().Equal(ExportTables.Written.Select(t => t.Name + "." + word).Append("codebook.csv").Append(QualityReport.FileName).Append(OutputFolder.ManifestFile).Order(StringComparer.Ordinal));
         File.ReadAllText(Path.Combine(cli, "codebook.csv")).Should().StartWith("table,column,short_name,type,unit,templates,row_label,column_label,crosswalk\nfiles,file,file,text,");
         Directory.GetFiles(lib).Select(Path.GetFileName).Order(StringComparer.Ordinal).Should().Equal(names);
-        foreach (var n in names) File.ReadAllBytes(Path.Combine(lib, n!)).Should().Equal(File.ReadAllBytes(Path.Combine(cli, n!)), n);
+        foreach (var n in names.Where(n => n != OutputFolder.ManifestFile)) File.ReadAllBytes(Path.Combine(lib, n!)).Should().Equal(File.ReadAllBytes(Path.Combine(cli, n!)), n);
 
         summary.Files.Should().Be(19);
         summary.ByStatus[ReportStatus.Unreadable].Should().Be(1);
@@ -100,6 +100,8 @@ public sealed class ReportExporterTests : IDisposable
         };
         await FluentActions.Awaiting(() => ReportExporter.ExportAsync(options, null, cts.Token)).Should().ThrowAsync<OperationCanceledException>();
         parsed.Should().BeLessThan(8, "no further file is parsed once cancelled");
+        Directory.GetFileSystemEntries(outDir).Select(Path.GetFileName).Should().Equal([".partial"], "nothing of an unfinished run takes a final name");
+        outDir = OutputFolder.StagingDir(outDir);
         var files = Read(outDir, "files").Skip(1).Select(r => r[0]).ToList();
         files.Count.Should().BeInRange(1, 5);
         files.Should().Equal(Directory.GetFiles(_plain).Order(StringComparer.Ordinal).Take(files.Count), "a prefix of the input order");
@@ -135,10 +137,10 @@ public sealed class ReportExporterTests : IDisposable
             File.ReadAllBytes(Path.Combine(merged, t.Name + ".csv")).Should().Equal(File.ReadAllBytes(Path.Combine(single, t.Name + ".csv")), t.Name);
 
         await FluentActions.Awaiting(() => ReportExporter.MergeAsync(new[] { single, shards[0] }, Path.Combine(_root, "m2")))
-            .Should().ThrowAsync<ShardMergeException>().WithMessage("*appears in both*");
+            .Should().ThrowAsync<ShardMergeException>().WithMessage("*is shard 1/3*one of 1*same N*");
         File.WriteAllText(Path.Combine(shards[0], "cells.csv"), "file,agency\n");
         await FluentActions.Awaiting(() => ReportExporter.MergeAsync(shards, Path.Combine(_root, "m3")))
-            .Should().ThrowAsync<ShardMergeException>().WithMessage("*columns differ*");
+            .Should().ThrowAsync<ShardMergeException>().WithMessage("*cells.csv: its SHA-256 differs from manifest.json*");
     }
 
     [Theory]
@@ -185,7 +187,7 @@ public sealed class ReportExporterTests : IDisposable
         var keys = Path.Combine(_root, "keys");
         await ReportExporter.ExportAsync(new ExportOptions { Inputs = Inputs, OutputDirectory = keys, Shard = new Shard(1, 2) });
         await FluentActions.Awaiting(() => ReportExporter.MergeAsync(new[] { keys, shards[1] }, Path.Combine(_root, "mixed")))
-            .Should().ThrowAsync<ShardMergeException>().WithMessage("*name their columns differently*");
+            .Should().ThrowAsync<ShardMergeException>().WithMessage("*not shards of one run: names was \"keys\", now \"short\"*");
     }
 
     [Fact]

@@ -180,7 +180,7 @@ public sealed class ExportBehaviourTests : IDisposable
         Run("export", dir, "--out", b, "-q").Code.Should().Be(0);
         var (code, _, err) = Run("merge", a, b, "--out", Path.Combine(_root, "m"));
         code.Should().Be(2);
-        err.Should().Contain("appears in both");
+        err.Should().Contain("are both shard 1/1");
 
         File.AppendAllText(Path.Combine(a, "cells.csv"), "only,three,fields\n");
         var (code2, _, err2) = Run("merge", a, "--out", Path.Combine(_root, "m2"));

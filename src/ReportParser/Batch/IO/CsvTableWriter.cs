@@ -9,7 +9,7 @@ namespace ReportParser.Batch.IO;
 /// With <c>excelBom</c> the file starts with a UTF-8 byte-order mark and the text columns are made Excel-safe
 /// (<see cref="ExcelSafeText"/>).
 /// </summary>
-internal sealed class CsvTableWriter : ITableWriter
+internal sealed class CsvTableWriter : IAppendableTableWriter
 {
     private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create(",\"\r\n");
     private readonly StreamWriter _writer;
@@ -20,6 +20,18 @@ internal sealed class CsvTableWriter : ITableWriter
         _writer = new StreamWriter(path, false, new UTF8Encoding(excelBom), 1 << 16);
         WriteFields(columns);
         if (excelBom && types is not null) _escape = types.Select(t => t == Export.ColumnType.Text).ToArray();
+    }
+
+    private CsvTableWriter(FileStream stream) => _writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16);
+
+    /// <summary>Continues a plain CSV table (no byte-order mark, no Excel escapes) written up to <paramref name="length"/> bytes, dropping what follows.</summary>
+    public static CsvTableWriter Append(string path, long length) => new(AppendableFile.OpenAt(path, length));
+
+    /// <inheritdoc/>
+    public long Flush()
+    {
+        _writer.Flush();
+        return _writer.BaseStream.Position;
     }
 
     public void Write(IReadOnlyList<string?> row)

@@ -8,7 +8,7 @@ namespace ReportParser.Batch.IO;
 /// One flat JSON object per line, the keys in column order, Chinese text unescaped; the numeric columns of the schema as
 /// JSON numbers (as printed: <c>12.50</c> stays <c>12.50</c>), text as strings, empty values as <c>null</c>.
 /// </summary>
-internal sealed class JsonlTableWriter : ITableWriter
+internal sealed class JsonlTableWriter : IAppendableTableWriter
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly FileStream _stream;
@@ -17,8 +17,13 @@ internal sealed class JsonlTableWriter : ITableWriter
     private readonly bool[] _numeric;
 
     public JsonlTableWriter(string path, IReadOnlyList<string> columns, IReadOnlyList<ColumnType> types)
+        : this(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16), columns, types)
     {
-        _stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+    }
+
+    private JsonlTableWriter(FileStream stream, IReadOnlyList<string> columns, IReadOnlyList<ColumnType> types)
+    {
+        _stream = stream;
         _json = new Utf8JsonWriter(_stream, Options);
         _names = columns.Select(c => JsonEncodedText.Encode(c, Options.Encoder)).ToArray();
         _numeric = types.Select(t => t is ColumnType.Int32 or ColumnType.Int64 or ColumnType.Decimal).ToArray();
@@ -38,6 +43,17 @@ internal sealed class JsonlTableWriter : ITableWriter
         _json.Flush();
         _stream.WriteByte((byte)'\n');
         _json.Reset();
+    }
+
+    /// <summary>Continues a JSONL table written up to <paramref name="length"/> bytes, dropping what follows.</summary>
+    public static JsonlTableWriter Append(string path, long length, IReadOnlyList<string> columns, IReadOnlyList<ColumnType> types)
+        => new(AppendableFile.OpenAt(path, length), columns, types);
+
+    /// <inheritdoc/>
+    public long Flush()
+    {
+        _stream.Flush();
+        return _stream.Position;
     }
 
     public void Dispose()
