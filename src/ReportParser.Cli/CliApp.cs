@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.Reflection;
-using System.Runtime.InteropServices;
 using ReportParser.Cli.Commands;
 
 namespace ReportParser.Cli;
@@ -17,13 +16,7 @@ internal static class CliApp
 
     public static int Run(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
     {
-        using var interrupt = new CancellationTokenSource();
-        // SIGTERM (a cluster preempting the job, docker stop) and SIGINT cancel the run like Ctrl+C: a verb stops cleanly and
-        // exits 3 instead of being terminated mid-write. Registered here because System.CommandLine's own handling did not
-        // see SIGTERM (the process ended with 143 at once).
-        using var sigterm = Register(PosixSignal.SIGTERM, interrupt);
-        using var sigint = Register(PosixSignal.SIGINT, interrupt);
-        var context = new CliContext(stdout ?? Console.Out, stderr ?? Console.Error, stderr is null) { CommandLine = [Name, .. args], Interrupt = interrupt.Token };
+        var context = new CliContext(stdout ?? Console.Out, stderr ?? Console.Error, stderr is null) { CommandLine = [Name, .. args] };
         var root = Build(context, out var version);
 
         var result = root.Parse(args);
@@ -47,22 +40,6 @@ internal static class CliApp
             // Never exit 1 (what "finished, some input unreadable" means) for a run that broke.
             context.Error.WriteLine($"reportparser: internal failure, the run did not finish: {ex.GetType().Name}: {ex.Message}");
             return ExitCodes.NotFinished;
-        }
-    }
-
-    private static PosixSignalRegistration? Register(PosixSignal signal, CancellationTokenSource interrupt)
-    {
-        try
-        {
-            return PosixSignalRegistration.Create(signal, c =>
-            {
-                c.Cancel = true;
-                interrupt.Cancel();
-            });
-        }
-        catch (PlatformNotSupportedException)
-        {
-            return null;
         }
     }
 

@@ -9,9 +9,6 @@ internal sealed record CliContext(TextWriter Output, TextWriter Error, bool Erro
     /// <summary>The command line as typed, the tool's name first (recorded in an output folder's manifest).</summary>
     public IReadOnlyList<string> CommandLine { get; init; } = [];
 
-    /// <summary>Cancelled when the process is asked to stop (SIGTERM, SIGINT, Ctrl+C); a verb links it with its own token.</summary>
-    public CancellationToken Interrupt { get; init; }
-
     /// <summary>Writes a usage error and the help hint; returns <see cref="ExitCodes.UsageOrIo"/>.</summary>
     public int Usage(string verb, string message)
     {

@@ -61,7 +61,7 @@ internal static class ExportCommand
 
     internal static async Task<int> RunAsync(CliContext context, ExportOptions options, Isolation isolation, ProgressMode mode, bool quiet, CancellationToken cancellationToken)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, context.Interrupt);
+        using var stop = new StopSignals(cancellationToken);
         var cancel = stop.Token;
         WorkerPool? pool = null;
         try

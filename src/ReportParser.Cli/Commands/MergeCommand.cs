@@ -24,7 +24,7 @@ internal static class MergeCommand
         foreach (var o in new Option[] { outDir, format, bom, partial, quiet }) command.Options.Add(o);
         command.SetAction(async (pr, cancellationToken) =>
         {
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, context.Interrupt);
+            using var stop = new StopSignals(cancellationToken);
             var cancel = stop.Token;
             try
             {
