@@ -124,11 +124,12 @@ internal static class OutputFolder
         return found;
     }
 
-    /// <summary>Removes every output of <see cref="OutputsIn"/> from a folder; other files are left alone.</summary>
-    public static void Clear(string dir)
+    /// <summary>Removes every output of <see cref="OutputsIn"/> from a folder but <paramref name="keep"/>; other files are left alone.</summary>
+    public static void Clear(string dir, string? keep = null)
     {
         foreach (var name in OutputsIn(dir))
         {
+            if (name == keep) continue;
             var path = Path.Combine(dir, name);
             if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
             else File.Delete(path);

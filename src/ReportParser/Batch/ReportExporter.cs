@@ -17,6 +17,9 @@ namespace ReportParser.Batch;
 /// takes the results back in input order through a bounded queue, so output order does not depend on the parallelism
 /// and memory does not grow with the number of files. Only a small <see cref="CrossYearSummary"/> per report is kept
 /// for the cross-report checks run at the end. A bad file never stops the batch: it is listed with its status.
+/// Everything is written into the output folder's staging folder <c>.partial</c> with a journal of the files written
+/// (<see cref="ExportOptions.Resume"/> continues from it), renamed into place when the run completes, and
+/// <c>manifest.json</c>, the run's provenance, is written last (docs/manifest.md).
 /// </summary>
 public static class ReportExporter
 {
@@ -24,12 +27,17 @@ public static class ReportExporter
     /// <param name="options">What to read and where to write.</param>
     /// <param name="progress">Told after each file is written and when the inputs are counted; may be null. Called from worker threads.</param>
     /// <param name="cancellationToken">
-    /// Stops the run promptly: no further file is read or parsed, files being parsed are abandoned, and the tables are
-    /// closed holding the complete rows of every file listed so far (no cross-report findings).
+    /// Stops the run promptly: no further file is read or parsed, files being parsed are abandoned, and the staging folder
+    /// keeps the tables and the journal of every file written so far, which <see cref="ExportOptions.Resume"/> continues;
+    /// no table takes its final name and no <c>manifest.json</c> is written.
     /// </param>
     /// <returns>The counts of the run.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
-    /// <exception cref="ArgumentException">An option is missing or out of range.</exception>
+    /// <exception cref="ArgumentException">An option is missing or out of range, or both <see cref="ExportOptions.Resume"/> and <see cref="ExportOptions.Overwrite"/> are set.</exception>
+    /// <exception cref="ExportFolderException">
+    /// The output folder holds another run's outputs (without <see cref="ExportOptions.Overwrite"/> or <see cref="ExportOptions.Resume"/>), or the run
+    /// to resume had other inputs, options or tool version, its journal or tables are damaged, or it is finished.
+    /// </exception>
     /// <exception cref="IOException">The output folder or a table cannot be written.</exception>
     /// <exception cref="UnauthorizedAccessException">The output folder may not be written.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
@@ -95,7 +103,18 @@ public static class ReportExporter
         var tables = new StagedTables(staging, options.Format, options.ExcelBom, options.Names);
         var (journal, resume) = Open(options, dir, staging, settings, tables);
         var derived = new DerivedTables(tables[IndicatorRow.Schema], () => tables.New(PanelRow.Schema), options.Shard.IsAll);
-        if (resume is not null) Restore(tables, derived, totals, summaries);
+        try
+        {
+            if (resume is not null) Restore(tables, derived, totals, summaries);
+        }
+        catch (Exception ex)
+        {
+            tables.Dispose();
+            journal.Dispose();
+            if (ex is CsvHelper.CsvHelperException or System.Text.Json.JsonException or FormatException or OverflowException or KeyNotFoundException)
+                throw new ExportFolderException($"{dir}: the tables of the interrupted run cannot be read back ({ex.Message}); start again with --overwrite", ex);
+            throw;
+        }
         int jobs = options.Jobs;
         long skip = resume?.Files ?? 0;
         long total = -1, done = skip, unreadable = totals.ByStatus[ReportStatus.Unreadable];

@@ -42,9 +42,8 @@ internal static class ShardMerger
 
         var merge = new TableMerge(dirs, formats, IndexFiles(dirs, formats, cancel), cancel);
         Directory.CreateDirectory(outDir);
-        // Merge replaces the outputs in --out, of every format, so that no stale table is left beside the new manifest.
-        OutputFolder.Clear(outDir);
         var staging = OutputFolder.StagingDir(outDir);
+        if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
         Directory.CreateDirectory(staging);
         try
         {
@@ -58,6 +57,8 @@ internal static class ShardMerger
         OutputFolder.WriteCodebook(staging);
         QualityReport.WriteFor(staging, outFormat);
         OutputFolder.Complete(staging, outFormat);
+        // Merge replaces the outputs in --out, of every format, so that no stale table is left beside the new manifest.
+        OutputFolder.Clear(outDir, keep: Path.GetFileName(staging));
         var published = OutputFolder.Publish(staging, outDir);
         var settings = shards.Settings.DeepClone().AsObject();
         var options = settings["options"]!.AsObject();

@@ -47,9 +47,17 @@ internal sealed class StagedTables : IDisposable
     }
 
     /// <summary>Cuts each journaled table back to its journaled length.</summary>
+    /// <exception cref="ExportFolderException">A table is missing or shorter than the journal says.</exception>
     public void Truncate(long[] offsets)
     {
-        for (int i = 0; i < Journaled.Count; i++) AppendableFile.OpenAt(PathOf(Journaled[i]), offsets[i]).Dispose();
+        for (int i = 0; i < Journaled.Count; i++)
+        {
+            var path = PathOf(Journaled[i]);
+            long length = File.Exists(path) ? new FileInfo(path).Length : -1;
+            if (length < offsets[i])
+                throw new ExportFolderException($"{Path.GetFileName(path)} of the interrupted run is {(length < 0 ? "missing" : $"shorter ({length} bytes)")} than the journal says ({offsets[i]} bytes); start again with --overwrite");
+            AppendableFile.OpenAt(path, offsets[i]).Dispose();
+        }
     }
 
     /// <summary>Continues the journaled tables from their (already truncated) ends.</summary>

@@ -162,6 +162,27 @@ public sealed class OutputFolderTests : IDisposable
     }
 
     [Fact]
+    public async Task Resume_refuses_tables_shorter_than_the_journal_says()
+    {
+        using var cts = new CancellationTokenSource();
+        var cut = Options("short");
+        await FluentActions.Awaiting(() => ReportExporter.ExportAsync(CancelAfter(cut, 6, cts), null, cts.Token)).Should().ThrowAsync<OperationCanceledException>();
+        var cells = Path.Combine(OutputFolder.StagingDir(cut.OutputDirectory), "cells.csv");
+        using (var s = new FileStream(cells, FileMode.Open)) s.SetLength(100);
+        await FluentActions.Awaiting(() => ReportExporter.ExportAsync(cut with { Resume = true }))
+            .Should().ThrowAsync<ExportFolderException>().WithMessage("cells.csv of the interrupted run is shorter (100 bytes) than the journal says (* bytes); start again with --overwrite");
+        await ReportExporter.ExportAsync(cut with { Overwrite = true });
+        ShouldEqual(Contents(cut.OutputDirectory), Contents(await Clean()));
+    }
+
+    private async Task<string> Clean()
+    {
+        var o = Options("clean-" + Guid.NewGuid().ToString("N")[..6]);
+        await ReportExporter.ExportAsync(o);
+        return o.OutputDirectory;
+    }
+
+    [Fact]
     public async Task A_folder_with_another_runs_outputs_is_refused_and_overwrite_leaves_no_stale_table()
     {
         var csv = Options("folder");
@@ -272,7 +293,10 @@ public sealed class OutputFolderTests : IDisposable
         summary.Files.Should().Be(Read(shards[0], "files").Count - 1 + Read(shards[2], "files").Count - 1);
 
         var all = Path.Combine(_root, "all");
+        Directory.CreateDirectory(all);
+        File.WriteAllText(Path.Combine(all, "files.parquet"), "stale");
         await ReportExporter.MergeAsync(shards, all);
+        File.Exists(Path.Combine(all, "files.parquet")).Should().BeFalse("a merge replaces the outputs of every format in its folder");
         var single = Options("single");
         await ReportExporter.ExportAsync(single);
         static Dictionary<string, byte[]> Tables(string d) => Contents(d).Where(p => p.Key.EndsWith(".csv", StringComparison.Ordinal)).ToDictionary();
