@@ -188,13 +188,17 @@ internal sealed class ExportJournal : IDisposable
     {
         try
         {
-            return new JournalEntry(node!["n"]!.GetValue<long>(), node["index"]!.GetValue<long>(), node["file"]!.GetValue<string>(), node["status"]!.GetValue<string>(),
-                node["bytes"]?.GetValue<long>(), node["sha256"]?.GetValue<string>(), Offsets(node["offsets"], dir));
+            if (node?["n"] is JsonValue n && node["index"] is JsonValue index && node["file"] is JsonValue file && node["status"] is JsonValue status)
+            {
+                return new JournalEntry(n.GetValue<long>(), index.GetValue<long>(), file.GetValue<string>(), status.GetValue<string>(),
+                    node["bytes"]?.GetValue<long>(), node["sha256"]?.GetValue<string>(), Offsets(node["offsets"], dir));
+            }
         }
-        catch (Exception ex) when (ex is NullReferenceException or InvalidOperationException or FormatException)
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException)
         {
-            throw new ExportFolderException($"{dir}: a line of the journal is damaged; start again with --overwrite");
+            // A value of the wrong kind: damaged, as below.
         }
+        throw new ExportFolderException($"{dir}: a line of the journal is damaged; start again with --overwrite");
     }
 
     public void Dispose()
