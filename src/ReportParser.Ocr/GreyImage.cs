@@ -23,9 +23,14 @@ internal sealed class GreyImage
     /// <summary>Pixels darker than this are ink (for rulings and deskew).</summary>
     public const byte Ink = 128;
 
+    /// <summary>Rows decoded at a time: the colour buffer stays small however large the image.</summary>
+    private const int StripRows = 64;
+
     /// <summary>
     /// Decodes an image and makes it grey: strongly red pixels (the seal) become white, then the grey levels
     /// are stretched so that the 1st percentile is black and the 99th white. Null when the bytes are no image.
+    /// The image is decoded in strips of rows where the codec can (JPEG, PNG, WebP), so no full-size colour
+    /// copy is held: only the grey page.
     /// </summary>
     public static GreyImage? Decode(byte[] bytes, int maxPixels)
     {
@@ -33,16 +38,34 @@ internal sealed class GreyImage
         if (codec is null) return null;
         var info = codec.Info;
         if (info.Width <= 0 || info.Height <= 0 || (long)info.Width * info.Height > maxPixels) return null;
-        using var bitmap = new SKBitmap(new SKImageInfo(info.Width, info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
-        var result = codec.GetPixels(bitmap.Info, bitmap.GetPixels());
-        if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput)) return null;
-        return FromRgba(bitmap.GetPixelSpan(), info.Width, info.Height);
-    }
-
-    private static GreyImage FromRgba(ReadOnlySpan<byte> rgba, int width, int height)
-    {
+        int width = info.Width, height = info.Height;
         var grey = new byte[width * height];
         var histogram = new int[256];
+        var stripInfo = new SKImageInfo(width, StripRows, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+        if (codec.ScanlineOrder == SKCodecScanlineOrder.TopDown && codec.StartScanlineDecode(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul)) == SKCodecResult.Success)
+        {
+            using var strip = new SKBitmap(stripInfo);
+            for (int y = 0; y < height; y += StripRows)
+            {
+                int rows = Math.Min(StripRows, height - y);
+                // Lines the codec cannot decode (a cut file) are filled by it with a default colour.
+                codec.GetScanlines(strip.GetPixels(), rows, strip.RowBytes);
+                ToGrey(strip.GetPixelSpan()[..(rows * width * 4)], grey.AsSpan(y * width, rows * width), histogram);
+            }
+        }
+        else
+        {
+            using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+            var result = codec.GetPixels(bitmap.Info, bitmap.GetPixels());
+            if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput)) return null;
+            ToGrey(bitmap.GetPixelSpan(), grey, histogram);
+        }
+        Stretch(grey, histogram);
+        return new GreyImage(width, height, grey);
+    }
+
+    private static void ToGrey(ReadOnlySpan<byte> rgba, Span<byte> grey, int[] histogram)
+    {
         for (int i = 0; i < grey.Length; i++)
         {
             int r = rgba[i * 4], g = rgba[i * 4 + 1], b = rgba[i * 4 + 2], a = rgba[i * 4 + 3];
@@ -53,8 +76,6 @@ internal sealed class GreyImage
             grey[i] = (byte)v;
             histogram[v]++;
         }
-        Stretch(grey, histogram);
-        return new GreyImage(width, height, grey);
     }
 
     /// <summary>Red of a seal: red well above green and blue (black and grey ink have them equal).</summary>
@@ -88,54 +109,91 @@ internal sealed class GreyImage
         for (int i = 0; i < n; i++) grey[i] = map[grey[i]];
     }
 
-    /// <summary>This image scaled by <paramref name="scale"/> and rotated by <paramref name="degrees"/> about its centre (white fill), with SkiaSharp.</summary>
+    /// <summary>
+    /// This image scaled by <paramref name="scale"/> and rotated by <paramref name="degrees"/> (clockwise) about its
+    /// centre, white outside, sampled bilinearly at pixel centres. Hand-written in 16.16 fixed point: SkiaSharp's
+    /// rotated draw of a grey bitmap took 0.27 CPU-s for a 1683 × 2361 page, this loop 0.02 s.
+    /// </summary>
     public GreyImage Transform(double scale, double degrees)
     {
         int w = Math.Max(1, (int)Math.Round(Width * scale)), h = Math.Max(1, (int)Math.Round(Height * scale));
-        using var src = ToBitmap();
-        using var dst = new SKBitmap(new SKImageInfo(w, h, SKColorType.Gray8, SKAlphaType.Opaque));
-        using (var canvas = new SKCanvas(dst))
+        var dst = new byte[w * h];
+        double rad = degrees * Math.PI / 180, cos = Math.Cos(rad) / scale, sin = Math.Sin(rad) / scale;
+        double cx = Width / 2.0, cy = Height / 2.0, dcx = w / 2.0, dcy = h / 2.0;
+        const double one = 65536;
+        long stepX = (long)Math.Round(cos * one), stepY = (long)Math.Round(-sin * one);
+        var src = Pixels;
+        for (int y = 0; y < h; y++)
         {
-            canvas.Clear(SKColors.White);
-            canvas.Translate(w / 2f, h / 2f);
-            canvas.RotateDegrees((float)degrees);
-            canvas.Scale((float)scale);
-            canvas.Translate(-Width / 2f, -Height / 2f);
-            using var image = SKImage.FromBitmap(src);
-            canvas.DrawImage(image, new SKRect(0, 0, Width, Height), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None));
+            // Source position of the centre of destination pixel (0, y), minus half a pixel: the top-left sample.
+            double dx = 0.5 - dcx, dy = y + 0.5 - dcy;
+            long fx = (long)Math.Round((cx + cos * dx + sin * dy - 0.5) * one);
+            long fy = (long)Math.Round((cy - sin * dx + cos * dy - 0.5) * one);
+            int row = y * w;
+            for (int x = 0; x < w; x++, fx += stepX, fy += stepY)
+            {
+                int x0 = (int)(fx >> 16), y0 = (int)(fy >> 16);
+                int ax = (int)((fx >> 8) & 255), ay = (int)((fy >> 8) & 255);
+                int p00, p10, p01, p11;
+                if ((uint)x0 < (uint)(Width - 1) && (uint)y0 < (uint)(Height - 1))
+                {
+                    int at = y0 * Width + x0;
+                    p00 = src[at];
+                    p10 = src[at + 1];
+                    p01 = src[at + Width];
+                    p11 = src[at + Width + 1];
+                }
+                else
+                {
+                    p00 = At(x0, y0);
+                    p10 = At(x0 + 1, y0);
+                    p01 = At(x0, y0 + 1);
+                    p11 = At(x0 + 1, y0 + 1);
+                }
+                int top = p00 * (256 - ax) + p10 * ax, bottom = p01 * (256 - ax) + p11 * ax;
+                dst[row + x] = (byte)((top * (256 - ay) + bottom * ay + 32768) >> 16);
+            }
         }
-        return new GreyImage(w, h, dst.GetPixelSpan().ToArray());
+        return new GreyImage(w, h, dst);
     }
 
-    /// <summary>The region <paramref name="x"/>…, resized to <paramref name="width"/> × <paramref name="height"/> (bilinear).</summary>
-    public float[] ResizeRegion(int x, int y, int w, int h, int width, int height)
+    /// <summary>The pixel, white outside the image.</summary>
+    private int At(int x, int y) => (uint)x < (uint)Width && (uint)y < (uint)Height ? Pixels[y * Width + x] : 255;
+
+    /// <summary>
+    /// The region <paramref name="x"/>…, resized to <paramref name="width"/> × <paramref name="height"/> (bilinear,
+    /// edges clamped), written as <c>grey × <paramref name="multiply"/> + <paramref name="add"/></c> into
+    /// <paramref name="destination"/>, row j at <c>j × <paramref name="stride"/></c>: straight into a model's input tensor.
+    /// </summary>
+    public void ResizeRegion(int x, int y, int w, int h, int width, int height, Span<float> destination, int stride, float multiply, float add)
     {
-        var result = new float[width * height];
         double sx = (double)w / width, sy = (double)h / height;
+        var xa = new int[width];
+        var xb = new int[width];
+        var wx = new float[width];
+        for (int i = 0; i < width; i++)
+        {
+            double fx = x + (i + 0.5) * sx - 0.5;
+            int x0 = (int)Math.Floor(fx);
+            wx[i] = (float)(fx - x0);
+            xa[i] = Math.Clamp(x0, 0, Width - 1);
+            xb[i] = Math.Clamp(x0 + 1, 0, Width - 1);
+        }
+        var px = Pixels;
         for (int j = 0; j < height; j++)
         {
             double fy = y + (j + 0.5) * sy - 0.5;
             int y0 = (int)Math.Floor(fy);
-            double dy = fy - y0;
-            int ya = Math.Clamp(y0, 0, Height - 1), yb = Math.Clamp(y0 + 1, 0, Height - 1);
+            float dy = (float)(fy - y0);
+            int ra = Math.Clamp(y0, 0, Height - 1) * Width, rb = Math.Clamp(y0 + 1, 0, Height - 1) * Width;
+            var row = destination.Slice(j * stride, width);
             for (int i = 0; i < width; i++)
             {
-                double fx = x + (i + 0.5) * sx - 0.5;
-                int x0 = (int)Math.Floor(fx);
-                double dx = fx - x0;
-                int xa = Math.Clamp(x0, 0, Width - 1), xb = Math.Clamp(x0 + 1, 0, Width - 1);
-                double top = Pixels[ya * Width + xa] * (1 - dx) + Pixels[ya * Width + xb] * dx;
-                double bottom = Pixels[yb * Width + xa] * (1 - dx) + Pixels[yb * Width + xb] * dx;
-                result[j * width + i] = (float)(top * (1 - dy) + bottom * dy);
+                float dx = wx[i];
+                float top = px[ra + xa[i]] + (px[ra + xb[i]] - px[ra + xa[i]]) * dx;
+                float bottom = px[rb + xa[i]] + (px[rb + xb[i]] - px[rb + xa[i]]) * dx;
+                row[i] = (top + (bottom - top) * dy) * multiply + add;
             }
         }
-        return result;
-    }
-
-    private SKBitmap ToBitmap()
-    {
-        var bitmap = new SKBitmap(new SKImageInfo(Width, Height, SKColorType.Gray8, SKAlphaType.Opaque));
-        Pixels.CopyTo(bitmap.GetPixelSpan());
-        return bitmap;
     }
 }

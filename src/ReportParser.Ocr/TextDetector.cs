@@ -27,12 +27,15 @@ internal sealed class TextDetector : IDisposable
     private static readonly float[] Std = { 0.229f, 0.224f, 0.225f };
 
     private readonly InferenceSession _session;
-    private readonly string _input;
+    private readonly string[] _inputNames;
+    private readonly string[] _outputNames;
+    private readonly RunOptions _runOptions = new();
 
     public TextDetector(byte[] model, SessionOptions options)
     {
         _session = new InferenceSession(model, options);
-        _input = _session.InputMetadata.Keys.First();
+        _inputNames = new[] { _session.InputMetadata.Keys.First() };
+        _outputNames = new[] { _session.OutputMetadata.Keys.First() };
     }
 
     /// <summary>
@@ -65,29 +68,32 @@ internal sealed class TextDetector : IDisposable
         double scale = Math.Min(1.0, (double)MaxSide / Math.Max(image.Width, height));
         int w = Math.Max(32, (int)Math.Round(image.Width * scale / 32) * 32);
         int h = Math.Max(32, (int)Math.Round(height * scale / 32) * 32);
-        var grey = image.ResizeRegion(0, top, image.Width, height, w, h);
-        var tensor = new DenseTensor<float>(new[] { 1, 3, h, w });
-        var buffer = tensor.Buffer.Span;
         int plane = w * h;
-        for (int c = 0; c < 3; c++)
+        // The input is written in place in native memory: no managed copy of the page as floats.
+        using var input = OrtValue.CreateAllocatedTensorValue(OrtAllocator.DefaultInstance, TensorElementType.Float, new long[] { 1, 3, h, w });
+        var buffer = input.GetTensorMutableDataAsSpan<float>();
+        // Plane 0 gets grey / 255; planes 2 and 1 are normalised from it, plane 0 last, in place.
+        image.ResizeRegion(0, top, image.Width, height, w, h, buffer, w, 1 / 255f, 0);
+        var grey = buffer[..plane];
+        for (int c = 2; c >= 0; c--)
         {
             float m = Mean[c], s = Std[c];
-            for (int i = 0; i < plane; i++) buffer[c * plane + i] = (grey[i] / 255f - m) / s;
+            var target = buffer.Slice(c * plane, plane);
+            for (int i = 0; i < plane; i++) target[i] = (grey[i] - m) / s;
         }
-        using var results = _session.Run(new[] { NamedOnnxValue.CreateFromTensor(_input, tensor) });
-        var map = results[0].AsTensor<float>();
-        var probs = map is DenseTensor<float> d ? d.Buffer.Span.ToArray() : map.ToArray();
-        var boxes = Boxes(probs, w, h, image.Width / (double)w, height / (double)h, image.Width, height);
+        using var results = _session.Run(_runOptions, _inputNames, new[] { input }, _outputNames);
+        var boxes = Boxes(results[0].GetTensorDataAsSpan<float>(), w, h, image.Width / (double)w, height / (double)h, image.Width, height);
         return top == 0 ? boxes : boxes.Select(b => b with { Top = b.Top + top, Bottom = b.Bottom + top }).ToList();
     }
 
     /// <summary>Boxes of the connected components of the thresholded map, in image pixels.</summary>
-    internal static List<TextBox> Boxes(float[] probs, int w, int h, double sx, double sy, int imageWidth, int imageHeight)
+    internal static List<TextBox> Boxes(ReadOnlySpan<float> probs, int w, int h, double sx, double sy, int imageWidth, int imageHeight)
     {
         var label = new int[w * h];
         var result = new List<TextBox>();
         var stack = new Stack<int>();
         int next = 0;
+        probs = probs[..(w * h)];
         for (int start = 0; start < probs.Length; start++)
         {
             if (probs[start] < Threshold || label[start] != 0) continue;
@@ -106,10 +112,10 @@ internal sealed class TextDetector : IDisposable
                 maxX = Math.Max(maxX, x);
                 minY = Math.Min(minY, y);
                 maxY = Math.Max(maxY, y);
-                if (x > 0) Visit(p - 1);
-                if (x < w - 1) Visit(p + 1);
-                if (y > 0) Visit(p - w);
-                if (y < h - 1) Visit(p + w);
+                if (x > 0) Visit(p - 1, probs, label, stack, next);
+                if (x < w - 1) Visit(p + 1, probs, label, stack, next);
+                if (y > 0) Visit(p - w, probs, label, stack, next);
+                if (y < h - 1) Visit(p + w, probs, label, stack, next);
             }
             if (count < 6 || sum / count < BoxThreshold) continue;
             double bw = maxX - minX + 1, bh = maxY - minY + 1;
@@ -123,7 +129,7 @@ internal sealed class TextDetector : IDisposable
         }
         return result;
 
-        void Visit(int q)
+        static void Visit(int q, ReadOnlySpan<float> probs, int[] label, Stack<int> stack, int next)
         {
             if (label[q] != 0 || probs[q] < Threshold) return;
             label[q] = next;
@@ -131,5 +137,9 @@ internal sealed class TextDetector : IDisposable
         }
     }
 
-    public void Dispose() => _session.Dispose();
+    public void Dispose()
+    {
+        _session.Dispose();
+        _runOptions.Dispose();
+    }
 }

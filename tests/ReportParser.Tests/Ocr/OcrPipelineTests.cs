@@ -42,6 +42,55 @@ public class OcrPipelineTests
         rulings.Should().ContainSingle(r => !r.Horizontal).Which.Should().Be(new OcrRuling(false, 50, 5, 95));
     }
 
+    [Fact]
+    public void A_rotation_turns_the_page_clockwise_about_its_centre_and_fills_white()
+    {
+        var img = Blank(201, 101);
+        for (int x = 0; x < 201; x++) img.Pixels[50 * 201 + x] = 0; // a horizontal line through the centre
+        var turned = img.Transform(1, 90);
+        turned.Width.Should().Be(201);
+        turned.Height.Should().Be(101);
+        // A quarter turn makes the line vertical through the centre: dark on column 100, white beside it and in the corners.
+        for (int y = 5; y < 96; y++) turned[100, y].Should().BeLessThan(8, $"row {y} of the turned line");
+        turned[90, 50].Should().Be(255);
+        turned[110, 50].Should().Be(255);
+        turned[0, 0].Should().Be(255);
+        // Sloped a little: 2° clockwise lowers the right end by tan 2° × 100 ≈ 3.5 pixels.
+        var sloped = img.Transform(1, 2);
+        Darkest(sloped, 190).Should().BeInRange(53, 54);
+        Darkest(sloped, 10).Should().BeInRange(46, 47);
+    }
+
+    private static int Darkest(GreyImage img, int x) => Enumerable.Range(0, img.Height).MinBy(y => img[x, y]);
+
+    [Fact]
+    public void Scaling_halves_the_page_and_averages_neighbouring_pixels()
+    {
+        var img = Blank(8, 4);
+        for (int y = 0; y < 4; y++) for (int x = 0; x < 4; x++) img.Pixels[y * 8 + x] = 0; // left half black
+        var half = img.Transform(0.5, 0);
+        half.Width.Should().Be(4);
+        half.Height.Should().Be(2);
+        half[0, 0].Should().Be(0);
+        half[1, 1].Should().Be(0);
+        half[2, 0].Should().Be(255);
+        half[3, 1].Should().Be(255);
+    }
+
+    [Fact]
+    public void A_region_is_resized_into_a_tensor_row_by_row_with_the_given_scale_and_offset()
+    {
+        var img = Blank(10, 10);
+        for (int x = 0; x < 10; x++) img.Pixels[2 * 10 + x] = 0; // row 2 black
+        var tensor = new float[2 * 6];
+        Array.Fill(tensor, 99f);
+        img.ResizeRegion(0, 2, 10, 2, 4, 2, tensor, 6, 1 / 127.5f, -1f);
+        tensor[..4].Should().AllSatisfy(v => v.Should().BeApproximately(-1f, 1e-5f));   // the black row → −1
+        tensor[6..10].Should().AllSatisfy(v => v.Should().BeApproximately(1f, 1e-5f));  // the white row → +1
+        tensor[4].Should().Be(99f);                                                   // past the width: untouched
+        tensor[11].Should().Be(99f);
+    }
+
     [Theory]
     [InlineData(1.2)]
     [InlineData(-0.8)]
