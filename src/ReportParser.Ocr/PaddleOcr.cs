@@ -63,6 +63,26 @@ public sealed class PaddleOcr : IPageOcr, IDisposable
     /// <inheritdoc />
     public string? Unavailable => _engine.Value.Unavailable;
 
+    /// <summary>
+    /// This engine, reading up to <paramref name="pages"/> pages of one document at once (one thread each; the models
+    /// and sessions are shared, each page in flight adds its own working memory, about 300 MB at 200 dpi).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="pages"/> is less than 1.</exception>
+    public IPageOcr WithParallelPages(int pages)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pages, 1);
+        return new ParallelPages(this, pages);
+    }
+
+    private sealed class ParallelPages(PaddleOcr engine, int pages) : IPageOcr
+    {
+        public string? Unavailable => engine.Unavailable;
+
+        public int MaxParallelPages => pages;
+
+        public OcrPage Recognize(OcrImage image, CancellationToken cancellation) => engine.Recognize(image, cancellation);
+    }
+
     private TextDetector? Detector => _engine.Value.Detector;
 
     private TextRecognizer? Recognizer => _engine.Value.Recognizer;

@@ -13,6 +13,13 @@ public interface IPageOcr
     /// <summary>Null when the engine can run; otherwise why it cannot and how to fix that (e.g. its models are not installed).</summary>
     string? Unavailable { get; }
 
+    /// <summary>
+    /// How many pages of one document may be read at once (each call to <see cref="Recognize"/> on its own thread);
+    /// 1, the default, reads them one after another. A PDF's pages are taken from the file on one thread and read by
+    /// the engine up to this many at a time; the result is the same for every value.
+    /// </summary>
+    int MaxParallelPages => 1;
+
     /// <summary>Reads one page image.</summary>
     /// <param name="image">The encoded image (JPEG, PNG, …) and the page it belongs to.</param>
     /// <param name="cancellation">Stops the work early (the result is then empty).</param>

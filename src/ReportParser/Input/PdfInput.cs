@@ -130,6 +130,7 @@ internal static class PdfInput
             }
             int failed = 0;
             var carried = new CarriedHeader();
+            var scans = new ScanQueue(options.Ocr, bag, token);
             for (int n = 1; n <= limit; n++)
             {
                 if (token.IsCancellationRequested)
@@ -139,7 +140,8 @@ internal static class PdfInput
                 }
                 try
                 {
-                    pages.Add(ReadPage(document.GetPage(n), carried, options, bag, extendBudget, token));
+                    pages.Add(ReadPage(document.GetPage(n), carried, scans, pages.Count, options, bag, extendBudget));
+                    scans.Recognize(pages, all: false);
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
@@ -153,6 +155,7 @@ internal static class PdfInput
                     }
                 }
             }
+            scans.Recognize(pages, all: true);
         }
 
         int letters = pages.Sum(p => p.LetterCount);
@@ -180,13 +183,18 @@ internal static class PdfInput
         return new DocumentBlocks(source.Name, SourceFormat.Pdf, blocks) { PageCount = pageCount, OcrCells = ocrCells };
     }
 
-    /// <summary>A page from its text layer, or by OCR when it has none, holds an image and the options give an engine that can run.</summary>
-    private static PageContent ReadPage(UglyToad.PdfPig.Content.Page page, CarriedHeader carried, ReportParserOptions options, DiagnosticBag bag, Action<TimeSpan>? extendBudget, CancellationToken token)
+    /// <summary>
+    /// A page from its text layer; when it has none but holds an image and OCR can run, its image joins
+    /// <paramref name="scans"/>, and the empty page returned stands in until it is read.
+    /// </summary>
+    private static PageContent ReadPage(UglyToad.PdfPig.Content.Page page, CarriedHeader carried, ScanQueue scans, int index,
+        ReportParserOptions options, DiagnosticBag bag, Action<TimeSpan>? extendBudget)
     {
         var content = PdfPageReader.Read(page, carried);
-        if (content.LetterCount > 0 || content.ImageCount == 0 || options.Ocr is not { Unavailable: null } ocr) return content;
+        if (!scans.CanRun || content.LetterCount > 0 || content.ImageCount == 0) return content;
         extendBudget?.Invoke(options.OcrPageTimeBudget);
-        return ScannedPage.Read(page, ocr, bag, token) ?? content;
+        if (ScannedPage.Prepare(page, bag) is { } scan) scans.Add(index, scan);
+        return content;
     }
 
     /// <summary>Why OCR did not run, for the "needs OCR" diagnostic.</summary>
