@@ -23,6 +23,9 @@ public sealed class ReportSource
 
     internal string? Text { get; }
 
+    /// <summary>Where the relative images of an HTML page are read from: the file's folder for <see cref="FromFile(string, long)"/>, else none.</summary>
+    internal Input.Html.IPageResources? Resources { get; private init; }
+
     /// <summary>Set when a stream or file held more bytes than this cap: nothing of it is kept, and the parse reports the limit.</summary>
     internal long? ReadCap { get; }
 
@@ -65,7 +68,11 @@ public sealed class ReportSource
         ArgumentNullException.ThrowIfNull(path);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
-        return Read(file, path, null, maxBytes);
+        var source = Read(file, path, null, maxBytes);
+        return new ReportSource(source.Name, source.Bytes, source.Text, source.DeclaredFormat, source.ReadCap)
+        {
+            Resources = new Input.Html.FolderResources(Path.GetDirectoryName(Path.GetFullPath(path)) ?? "."),
+        };
     }
 
     /// <summary>

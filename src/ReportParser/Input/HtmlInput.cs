@@ -10,7 +10,8 @@ namespace ReportParser.Input;
 /// grid cell carries the line and column of its element in the decoded page; grid cells also carry the
 /// 1-based table index (counting the data tables emitted) and their row and column in the expanded grid.
 /// Before the page is parsed its nesting is bounded (<see cref="ReportParserOptions.MaxHtmlDepth"/>), and
-/// its tables are expanded under the cell limits (<see cref="CellBudget"/>).
+/// its tables are expanded under the cell limits (<see cref="CellBudget"/>). Tables given as pictures
+/// (<c>&lt;img&gt;</c>) are read by OCR when an engine is set (<see cref="HtmlImages"/>).
 /// </summary>
 internal static class HtmlInput
 {
@@ -44,11 +45,12 @@ internal static class HtmlInput
             bag.Error(DiagnosticCode.LimitExceeded, SourceLocation.Unknown, $"the time budget of {options.TimeBudget.TotalSeconds:0.#} s ran out while the page was read; not parsed");
             return empty;
         }
-        if (builder.Blocks.Count == 0)
+        var (blocks, ocrCells) = HtmlImages.Read(builder.Blocks, builder.Images, source.Resources, options, bag, token);
+        if (blocks.Count == 0)
         {
             bag.Error(DiagnosticCode.EmptyInput, SourceLocation.Unknown, "the page holds no text");
         }
-        return new DocumentBlocks(source.Name, SourceFormat.Html, builder.Blocks) { Metadata = builder.Metadata };
+        return new DocumentBlocks(source.Name, SourceFormat.Html, blocks) { Metadata = builder.Metadata, OcrCells = ocrCells };
     }
 
     /// <summary>

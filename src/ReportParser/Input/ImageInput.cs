@@ -10,7 +10,7 @@ namespace ReportParser.Input;
 internal static class ImageInput
 {
     /// <summary>The A4 page width in points, the width an image page is given.</summary>
-    private const double PageWidth = 595.276;
+    internal const double PageWidth = 595.276;
 
     private static readonly (string Kind, byte[] Magic)[] Magics =
     {

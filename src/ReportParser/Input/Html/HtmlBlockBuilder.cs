@@ -31,6 +31,7 @@ internal sealed class HtmlBlockBuilder
     private readonly CellBudget _budget;
     private readonly DiagnosticBag _bag;
     private readonly List<Block> _blocks = new();
+    private readonly List<HtmlImage> _images = new();
     private readonly Dictionary<string, string> _metadata = new(StringComparer.Ordinal);
     private readonly StringBuilder _line = new();
     private SourceLocation _lineSpan;
@@ -44,6 +45,9 @@ internal sealed class HtmlBlockBuilder
     }
 
     public IReadOnlyList<Block> Blocks => _blocks;
+
+    /// <summary>The page's <c>&lt;img&gt;</c> elements with a <c>src</c>, in order, each with the block index it stands before (for <see cref="HtmlImages"/>).</summary>
+    public IReadOnlyList<HtmlImage> Images => _images;
 
     public IReadOnlyDictionary<string, string> Metadata => _metadata;
 
@@ -93,6 +97,11 @@ internal sealed class HtmlBlockBuilder
                         Flush();
                         continue;
                     }
+                    if (e.LocalName == "img")
+                    {
+                        AddImage(e);
+                        continue;
+                    }
                     if (e.LocalName == "table" && HandleTable(e, stack)) continue;
                     if (IsBlock(e))
                     {
@@ -108,6 +117,14 @@ internal sealed class HtmlBlockBuilder
         }
         Flush();
         return true;
+    }
+
+    /// <summary>An image ends the current line; at most a few hundred are kept (the reader reads fewer).</summary>
+    private void AddImage(IElement e)
+    {
+        if (e.GetAttribute("src") is not { Length: > 0 } src || _images.Count >= 256) return;
+        Flush();
+        _images.Add(new HtmlImage(src, e.GetAttribute("width"), e.GetAttribute("height"), LocationOf(e), _blocks.Count));
     }
 
     private static void PushChildren(INode node, Stack<(INode, bool)> stack)
