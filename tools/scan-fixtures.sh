@@ -82,4 +82,10 @@ to_pdf 200 70 "$out/qingshan-transport-2021-smudged-digit.pdf" "$work/smudged.pn
 # 6. One bilevel page (CCITT G4 in the PDF, as office scanners write): page 2 of the 2021 report at 200 dpi.
 convert "$work/dmg-2.png" -threshold 60% -monochrome -compress Group4 -density 200 -units PixelsPerInch "PDFA:$out/qingshan-transport-2021-ccitt.pdf"
 
+# 7. Tables as pictures in an HTML page: the three page JPEGs of the 200-dpi scan (1), exactly as stored in it, beside
+#    qingshan-transport-2021-img.html (committed by hand: a title, a logo too small to read, and the three <img>).
+mkdir -p "$out/images"
+pdfimages -j "$out/qingshan-transport-2021-scan200.pdf" "$work/img"
+for n in 1 2 3; do cp "$work/img-00$((n - 1)).jpg" "$out/images/qingshan-transport-2021-page$n.jpg"; done
+
 ls -l "$out"

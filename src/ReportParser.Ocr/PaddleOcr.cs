@@ -95,6 +95,8 @@ public sealed class PaddleOcr : IPageOcr, IDisposable
         try
         {
             var grey = GreyImage.Decode(image.Bytes, MaxPixels);
+            if (grey is null && IsTiff(image.Bytes))
+                return OcrPage.Failed("it is a TIFF image, and SkiaSharp (the image library of ReportParser.Ocr) has no TIFF decoder: convert it to PNG (e.g. tiff2png, or ImageMagick's convert page.tif page.png) and read that");
             if (grey is null) return OcrPage.Failed("the image could not be decoded (not a JPEG, PNG, WebP, BMP or GIF image, or over 50 megapixels)");
             return Read(grey, image.WidthPoints, cancellation);
         }
@@ -124,6 +126,8 @@ public sealed class PaddleOcr : IPageOcr, IDisposable
         }
         return new OcrPage(original.Width, original.Height, words, rulings);
     }
+
+    private static bool IsTiff(byte[] b) => b.Length >= 4 && ((b[0] == 'I' && b[1] == 'I' && b[2] == 42 && b[3] == 0) || (b[0] == 'M' && b[1] == 'M' && b[2] == 0 && b[3] == 42));
 
     /// <summary>The scale that brings the page to 150–300 dpi (200 dpi assumed for an A4-wide image of unknown size).</summary>
     internal static double ResolutionScale(int width, double? widthPoints)

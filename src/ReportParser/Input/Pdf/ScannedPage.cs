@@ -1,5 +1,6 @@
 using ReportParser.Diagnostics;
 using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Tokens;
 
 namespace ReportParser.Input.Pdf;
 
@@ -34,7 +35,7 @@ internal static class ScannedPage
         var bytes = EncodedBytes(image);
         if (bytes is null)
         {
-            bag.Error(DiagnosticCode.NoTextLayer, at, $"page {page.Number}: the page image ({image.WidthInSamples}×{image.HeightInSamples}) is in an encoding this reader cannot decode for OCR (e.g. JBIG2 or JPEG 2000)");
+            bag.Error(DiagnosticCode.NoTextLayer, at, $"page {page.Number}: the page image ({image.WidthInSamples}×{image.HeightInSamples}) is in an encoding this reader cannot decode for OCR: {Encoding(image)}");
             return null;
         }
         var bounds = image.BoundingBox;
@@ -68,6 +69,20 @@ internal static class ScannedPage
         var content = OcrPageReader.Read(page.Number, page.Width, page.Height, page.Rect, result);
         bag.Info(DiagnosticCode.ReadByOcr, at, $"page {page.Number} has no text layer: read by OCR ({result.Words.Count} words, {result.Rulings.Count} ruling lines)");
         return content;
+    }
+
+    /// <summary>The image's encoding in words, from its filters: PdfPig (0.1.16) has no JBIG2 or JPEG 2000 decoder.</summary>
+    private static string Encoding(IPdfImage image)
+    {
+        var names = new List<string>();
+        if (image.ImageDictionary.TryGet(NameToken.Filter, out var filter))
+        {
+            if (filter is NameToken one) names.Add(one.Data);
+            else if (filter is ArrayToken many) names.AddRange(many.Data.OfType<NameToken>().Select(n => n.Data));
+        }
+        if (names.Contains("JBIG2Decode")) return "JBIG2 (bilevel scans), which PdfPig, the PDF library, does not decode; convert the PDF's images (e.g. to CCITT or Flate) and read it again";
+        if (names.Contains("JPXDecode")) return "JPEG 2000, which PdfPig, the PDF library, does not decode; convert the PDF's images (e.g. to JPEG) and read it again";
+        return names.Count > 0 ? $"filters {string.Join(", ", names)}" : "an unknown encoding";
     }
 
     /// <summary>The image as a file SkiaSharp decodes: the JPEG stream as stored, else PNG from PdfPig's decoders; null when neither works.</summary>
