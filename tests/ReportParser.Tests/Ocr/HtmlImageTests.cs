@@ -75,6 +75,10 @@ public class HtmlImageTests
             File.WriteAllBytes(Path.Combine(page.FullName, "real.jpg"), new byte[] { 0xFF, 0xD8, 0xFF, 1 });
             HtmlImages.Load(Img("t.jpg"), new FolderResources(page.FullName), out var why).Should().BeNull();
             why.Should().Contain("link");
+            // A linked folder inside the page's folder, pointing above it.
+            Directory.CreateSymbolicLink(Path.Combine(page.FullName, "up"), dir.FullName);
+            HtmlImages.Load(Img("up/secret.jpg"), new FolderResources(page.FullName), out why).Should().BeNull();
+            why.Should().Contain("linked folder");
             HtmlImages.Load(Img("real.jpg?v=2#top"), new FolderResources(page.FullName), out why).Should().Equal(0xFF, 0xD8, 0xFF, 1);
         }
         finally

@@ -39,9 +39,9 @@ internal sealed class FolderResources(string folder) : IPageResources
                 return null;
             }
             var info = new FileInfo(full);
-            if (info.LinkTarget is not null && (info.ResolveLinkTarget(true) is not { } target || !Inside(Path.GetFullPath(target.FullName))))
+            if (ThroughLink(full) || (info.LinkTarget is not null && (info.ResolveLinkTarget(true) is not { } target || !Inside(Path.GetFullPath(target.FullName)))))
             {
-                why = "it is a link that leads outside the page's folder";
+                why = "it is a link, or lies in a linked folder, that may lead outside the page's folder";
                 return null;
             }
             if (!info.Exists || (info.Attributes & (FileAttributes.Directory | FileAttributes.Device)) != 0)
@@ -72,6 +72,16 @@ internal sealed class FolderResources(string folder) : IPageResources
     }
 
     private bool Inside(string full) => full.StartsWith(_root, StringComparison.Ordinal);
+
+    /// <summary>Whether a folder between the page's folder and <paramref name="full"/> is a link (its target is not checked: it is not followed).</summary>
+    private bool ThroughLink(string full)
+    {
+        for (var dir = Path.GetDirectoryName(full); dir is not null && dir.Length + 1 > _root.Length; dir = Path.GetDirectoryName(dir))
+        {
+            if (new DirectoryInfo(dir).LinkTarget is not null) return true;
+        }
+        return false;
+    }
 
     private static bool RegularFile(FileStream stream) => stream.CanSeek;
 }
