@@ -8,11 +8,8 @@ namespace ReportParser.Benchmarks;
 /// OCR speed: one 200-dpi scanned page (page 2 of corpus/scan/qingshan-transport-2021-scan200.pdf, the densest: table
 /// 三 with 160 figures) through the engine, and the whole 3-page scan end to end. Needs the models
 /// (tools/fetch-ocr-models.sh). <c>dotnet run -c Release --project tools/ReportParser.Benchmarks -- --filter '*Ocr*' --job short</c>.
-/// The CPU/op column (<see cref="CpuTimeDiagnoser"/>) is the figure to quote on a loaded machine; the engine runs
-/// one thread per page, so CPU/op is the time per page per core.
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(CpuTimeConfig))]
 public class OcrBenchmarks
 {
     private byte[] _scan = Array.Empty<byte>();
@@ -52,11 +49,4 @@ public class OcrBenchmarks
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ReportParser.sln"))) dir = dir.Parent;
         return dir?.FullName ?? throw new InvalidOperationException("ReportParser.sln not found above the benchmark binaries");
     }
-}
-
-/// <summary>Adds the <see cref="CpuTimeDiagnoser"/> column.</summary>
-public sealed class CpuTimeConfig : BenchmarkDotNet.Configs.ManualConfig
-{
-    /// <summary>The config.</summary>
-    public CpuTimeConfig() => AddDiagnoser(new CpuTimeDiagnoser());
 }
