@@ -90,6 +90,15 @@ public enum DiagnosticCode
     /// <summary>The document does not look like a disclosure annual report.</summary>
     [Description("not a report")] NotAReport = 2015,
 
+    /// <summary>The report is written as a letter (关于报送…年度报告的函, an addressee, 此函); read as the report it carries.</summary>
+    [Description("report written as a letter")] LetterForm = 2016,
+
+    /// <summary>The statistics period the report states is shorter than a calendar year: its figures cover that period only.</summary>
+    [Description("statistics period shorter than a year")] PartialPeriod = 2017,
+
+    /// <summary>The report's text names another year than its title for the period it covers; the title's year is kept.</summary>
+    [Description("title and text name other years")] YearDisagreement = 2018,
+
     /// <summary>A table the template requires was not found in its section.</summary>
     [Description("missing table")] MissingTable = 3001,
 

@@ -172,7 +172,7 @@ internal static class TextInput
         {
             int tab = line[start..].IndexOf('\t');
             int end = tab < 0 ? line.Length : start + tab;
-            if (HasInnerSpace(line[start..end]) && FigureTokens(line[start..end]) is { Count: >= 2 } tokens && !Thousands(tokens)) return true;
+            if (HasInnerSpace(line[start..end]) && FigureTokens(line[start..end]) is { Count: >= 2 } tokens && !Thousands(line[start..end], tokens)) return true;
             if (tab < 0) break;
             start = end + 1;
         }
@@ -186,8 +186,17 @@ internal static class TextInput
         return false;
     }
 
-    /// <summary>Figures grouped by three after the first (<c>1 000</c>): could be one number.</summary>
-    private static bool Thousands(List<(int From, int To)> tokens) => tokens[0].To - tokens[0].From <= 3 && tokens.Skip(1).All(x => x.To - x.From == 3);
+    /// <summary>Figures grouped by three after the first, each apart by one narrow space (<c>1 000</c>): could be one number.</summary>
+    private static bool Thousands(ReadOnlySpan<char> raw, List<(int From, int To)> tokens)
+    {
+        if (tokens[0].To - tokens[0].From > 3) return false;
+        for (int k = 1; k < tokens.Count; k++)
+        {
+            if (tokens[k].To - tokens[k].From != 3 || tokens[k].From - tokens[k - 1].To != 1) return false;
+            if (raw[tokens[k].From - 1] is not (' ' or '\u00A0' or '\u2009')) return false;
+        }
+        return true;
+    }
 
     /// <summary>The space-separated tokens of a cell when each is a figure (digits, a decimal point); else null.</summary>
     private static List<(int From, int To)>? FigureTokens(ReadOnlySpan<char> raw)

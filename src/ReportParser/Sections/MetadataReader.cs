@@ -21,7 +21,29 @@ internal static partial class MetadataReader
     [GeneratedRegex(@"(?:发布日期|发文日期|成文日期|发布时间)[:：]?\s*((?:19|20)[0-9]{2}\s*[年\-/.]\s*[0-9]{1,2}\s*[月\-/.]\s*[0-9]{1,2})")]
     private static partial Regex DateLabelRegex();
 
-    public sealed record Found(string? Title, SourceLocation TitleSpan, string? Agency, int? Year, DateOnly? PublishedOn);
+    /// <summary>
+    /// A statistics period sentence (统计期限自2020年7月1日起至2020年12月31日止): its dates and where it is printed.
+    /// </summary>
+    public sealed record Period(DateOnly From, DateOnly To, SourceLocation Location, string Text);
+
+    /// <summary>What the metadata reading found; <see cref="Letter"/> is the addressee of a report written as a letter.</summary>
+    public sealed record Found(string? Title, SourceLocation TitleSpan, string? Agency, int? Year, DateOnly? PublishedOn)
+    {
+        /// <summary>The addressee line (…办公室：) when the document is a letter (关于报送…的函), else null.</summary>
+        public string? Letter { get; init; }
+
+        /// <summary>The statistics period the report states, or null.</summary>
+        public Period? StatedPeriod { get; init; }
+    }
+
+    [GeneratedRegex(@"关于(?:报送|上报|呈报|提交)?.*报告的函$")]
+    private static partial Regex LetterTitleRegex();
+
+    [GeneratedRegex(@"^\S{2,40}[：:]$")]
+    private static partial Regex AddresseeRegex();
+
+    [GeneratedRegex(@"((?:19|20)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日(?:起)?(?:至|到|—|－|-|~|～)((?:19|20)[0-9]{2})?年?([0-9]{1,2})月([0-9]{1,2})日")]
+    private static partial Regex PeriodRegex();
 
     public static Found Read(SplitDocument doc, DocumentBlocks blocks)
     {
@@ -39,8 +61,49 @@ internal static partial class MetadataReader
         DateOnly? published = LabelledDate(paragraphs) ?? MetadataDate(blocks) ?? SignatureDate(blocks);
         if (published is { } pd && year is int y && pd.Year < y) published = null;
 
-        return new Found(title?.Text, title?.Location ?? SourceLocation.Unknown, agency, year, published);
+        return new Found(title?.Text, title?.Location ?? SourceLocation.Unknown, agency, year, published)
+        {
+            Letter = title is null ? null : Addressee(title, blocks),
+            StatedPeriod = StatisticsPeriod(blocks),
+        };
     }
+
+    /// <summary>
+    /// The addressee of a report written as a letter: the title reads 关于报送…报告的函 and one of the next lines is a
+    /// name ending in a colon (…办公室：). Null for any other document.
+    /// </summary>
+    private static string? Addressee(ParagraphBlock title, DocumentBlocks blocks)
+    {
+        if (!LetterTitleRegex().IsMatch(TextUtil.Compact(title.Text))) return null;
+        int at = -1;
+        for (int i = 0; i < blocks.Blocks.Count && i < 80; i++) if (ReferenceEquals(blocks.Blocks[i], title)) at = i;
+        if (at < 0) return null;
+        foreach (var p in blocks.Blocks.Skip(at + 1).Take(3).OfType<ParagraphBlock>())
+        {
+            var t = TextUtil.Compact(p.Text);
+            if (AddresseeRegex().IsMatch(t)) return t[..^1];
+        }
+        return null;
+    }
+
+    /// <summary>The first statistics period the opening paragraphs state (a sentence naming 统计 and two dates).</summary>
+    private static Period? StatisticsPeriod(DocumentBlocks blocks)
+    {
+        foreach (var p in blocks.Blocks.OfType<ParagraphBlock>().Take(80))
+        {
+            if (!p.Text.Contains("统计", StringComparison.Ordinal)) continue;
+            var compact = TextUtil.Compact(p.Text);
+            var m = PeriodRegex().Match(compact);
+            if (!m.Success) continue;
+            int y1 = Int(m.Groups[1].Value);
+            int y2 = m.Groups[4].Success ? Int(m.Groups[4].Value) : y1;
+            if (!TryDate(y1, Int(m.Groups[2].Value), Int(m.Groups[3].Value), out var from) || !TryDate(y2, Int(m.Groups[5].Value), Int(m.Groups[6].Value), out var to) || to < from) continue;
+            return new Period(from, to, p.Location, m.Value);
+        }
+        return null;
+    }
+
+    private static int Int(string s) => int.Parse(s, CultureInfo.InvariantCulture);
 
     private static ParagraphBlock? FindTitle(List<ParagraphBlock> paragraphs, DocumentBlocks blocks)
     {
@@ -137,11 +200,38 @@ internal static partial class MetadataReader
         return null;
     }
 
-    /// <summary>Warns for a missing year or agency.</summary>
+    /// <summary>
+    /// Warns for a missing year or agency; notes a report written as a letter, a statistics period shorter than a
+    /// year, and a period in another year than the title's (the title's year is kept: the title names the report,
+    /// while the period sentence is the boilerplate most often carried over from an earlier report).
+    /// </summary>
     public static void ReportMissing(Found found, DiagnosticBag bag)
     {
+        if (found.Letter is { } to)
+        {
+            bag.Info(DiagnosticCode.LetterForm, found.TitleSpan,
+                $"the report is written as a letter to {to} ('{found.Title}'); read as the report it carries", found.Title);
+        }
+        if (found.StatedPeriod is { } period) ReportPeriod(found, period, bag);
         if (found.Year is null) bag.Warning(DiagnosticCode.YearNotFound, found.TitleSpan, "the report year was not found in the title or the opening lines");
         if (found.Agency is null) bag.Warning(DiagnosticCode.AgencyNotFound, found.TitleSpan, "the publishing agency was not found (no prefix before the year in the title, no name line above it)");
+    }
+
+    private static void ReportPeriod(Found found, Period period, DiagnosticBag bag)
+    {
+        var (from, to) = (period.From, period.To);
+        bool calendarYear = from.Month == 1 && from.Day == 1 && to.Month == 12 && to.Day == 31 && from.Year == to.Year;
+        if (found.Year is int year && (from.Year != year || to.Year != year))
+        {
+            bag.Warning(DiagnosticCode.YearDisagreement, period.Location,
+                $"the title names {year} but the statistics period is '{period.Text}'; the report year is kept as the title's {year}", period.Text);
+        }
+        else if (!calendarYear)
+        {
+            int days = to.DayNumber - from.DayNumber + 1;
+            bag.Info(DiagnosticCode.PartialPeriod, period.Location,
+                $"the statistics period '{period.Text}' is {days} days, shorter than the calendar year: the figures cover that period only", period.Text);
+        }
     }
 
     private static bool IsTitle(ParagraphBlock p)
@@ -160,7 +250,10 @@ internal static partial class MetadataReader
     private static string? CleanAgency(string s)
     {
         var t = TextUtil.Compact(s).Trim('《', '》', '“', '”', '"', '-', '—', ':', '：', '|');
-        if (t.EndsWith("关于", StringComparison.Ordinal)) t = t[..^2];
+        foreach (var tail in new[] { "关于报送", "关于上报", "关于呈报", "关于提交", "关于" })
+        {
+            if (t.EndsWith(tail, StringComparison.Ordinal)) { t = t[..^tail.Length]; break; }
+        }
         return t.Length == 0 ? null : t;
     }
 
@@ -169,9 +262,12 @@ internal static partial class MetadataReader
         date = default;
         var m = DateRegex().Match(s);
         if (!m.Success) return false;
-        int y = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-        int mo = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
-        int d = int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture);
+        return TryDate(Int(m.Groups[1].Value), Int(m.Groups[2].Value), Int(m.Groups[3].Value), out date);
+    }
+
+    private static bool TryDate(int y, int mo, int d, out DateOnly date)
+    {
+        date = default;
         if (mo is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, mo)) return false;
         date = new DateOnly(y, mo, d);
         return true;

@@ -23,6 +23,7 @@ internal static partial class ProactiveDisclosureReader
     {
         var def = TemplateSchema.ProactiveFor(template);
         var builder = new TableBuilder(def, bag);
+        var printed = PrintedBlocks(rows);
         string? block = null;
         foreach (var grid in rows)
         {
@@ -43,7 +44,7 @@ internal static partial class ProactiveDisclosureReader
             }
             if (!hasValues)
             {
-                if (labelEnd >= 0) ReadBlankRow(builder, def, label, block, grid, labelEnd, bag);
+                if (labelEnd >= 0) ReadBlankRow(builder, def, label, block, printed, grid, labelEnd, bag);
                 continue;
             }
             if (isHeaderLabel)
@@ -52,7 +53,7 @@ internal static partial class ProactiveDisclosureReader
                     $"row label {HeaderLabel} (a column header) carries values in block 第二十条第（{block}）项; the row does not belong there and was not read", grid.RawText);
                 continue;
             }
-            var row = RowInBlock(label, def, block, template, grid, bag);
+            var row = RowInBlock(label, def, block, printed, template, grid, bag);
             if (row is null || !builder.BeginRow(row, label, grid.Location, grid.RawText)) continue;
             RowValues.Map(builder, row, grid, labelEnd, null, bag);
         }
@@ -81,18 +82,51 @@ internal static partial class ProactiveDisclosureReader
         }
     }
 
+    /// <summary>The item numerals of the 第二十条第（X）项 block lines the table prints.</summary>
+    private static HashSet<string> PrintedBlocks(IReadOnlyList<GridRow> rows)
+    {
+        var printed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var grid in rows)
+        {
+            if (BlockOf(RowValues.LabelOf(grid.Cells)) is { } b) printed.Add(b);
+        }
+        return printed;
+    }
+
+    /// <summary>
+    /// True when <paramref name="row"/>, printed under block <paramref name="block"/>, is read as its own block's row
+    /// because that block's 第二十条第（X）项 line is not printed anywhere in the table (a header row missing) and the
+    /// label is the template's exactly, and its block comes after <paramref name="block"/> in the template; the warning
+    /// says so.
+    /// </summary>
+    private static bool HeaderMissing(TableDefinition def, RowDefinition row, string label, string? block, HashSet<string> printed, GridRow grid, DiagnosticBag bag)
+    {
+        if (row.Block is not { } own || printed.Contains(own) || LabelText.Compare(label, row.Label, row.Aliases).Fit != LabelText.Fit.Exact) return false;
+        // Only where the missing line belongs: the row's block comes after the block it is printed under.
+        if (FirstRowOf(def, own) <= FirstRowOf(def, block)) return false;
+        bag.Warning(DiagnosticCode.RowInWrongBlock, grid.Location,
+            $"row {row.Label} belongs in block 第二十条第（{own}）项, whose line is not printed (the row follows block 第二十条第（{block}）项); read as that block's row", grid.RawText);
+        return true;
+    }
+
+    private static int FirstRowOf(TableDefinition def, string? block)
+    {
+        for (int i = 0; i < def.Rows.Count; i++) if (def.Rows[i].Block == block) return i;
+        return -1;
+    }
+
     /// <summary>A row label with no values at all (its cells were left blank): still the row.</summary>
-    private static void ReadBlankRow(TableBuilder builder, TableDefinition def, string label, string? block, GridRow grid, int labelEnd, DiagnosticBag bag)
+    private static void ReadBlankRow(TableBuilder builder, TableDefinition def, string label, string? block, HashSet<string> printed, GridRow grid, int labelEnd, DiagnosticBag bag)
     {
         var lone = Match(label, def);
-        if (lone is not null && lone.Block == block && builder.BeginRow(lone, label, grid.Location, grid.RawText))
+        if (lone is not null && (lone.Block == block || block is not null && HeaderMissing(def, lone, label, block, printed, grid, bag)) && builder.BeginRow(lone, label, grid.Location, grid.RawText))
             RowValues.Map(builder, lone, grid, labelEnd, null, bag);
         else if (lone is null && label.Length > 0)
             bag.Warning(DiagnosticCode.UnknownRow, grid.Location, $"row '{label}' matches no row of table 二", grid.RawText);
     }
 
     /// <summary>The template row a label with values stands for, when it belongs in the current block; null (with a warning) otherwise.</summary>
-    private static RowDefinition? RowInBlock(string label, TableDefinition def, string? block, ReportTemplate template, GridRow grid, DiagnosticBag bag)
+    private static RowDefinition? RowInBlock(string label, TableDefinition def, string? block, HashSet<string> printed, ReportTemplate template, GridRow grid, DiagnosticBag bag)
     {
         var row = Match(label, def);
         if (row is null)
@@ -100,7 +134,7 @@ internal static partial class ProactiveDisclosureReader
             bag.Warning(DiagnosticCode.UnknownRow, grid.Location, $"row label '{label}' matches no row of table 二 ({template.ToKey()} template); its values were not read", grid.RawText);
             return null;
         }
-        if (block is not null && row.Block != block)
+        if (block is not null && row.Block != block && !HeaderMissing(def, row, label, block, printed, grid, bag))
         {
             bag.Warning(DiagnosticCode.RowInWrongBlock, grid.Location,
                 $"row {row.Label} belongs in block 第二十条第（{row.Block}）项 but appears in block 第二十条第（{block}）项; its values were not read", grid.RawText);

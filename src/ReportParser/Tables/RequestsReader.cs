@@ -74,7 +74,10 @@ internal static class RequestsReader
         return new RequestsTable(built.Template, built.Rows, span);
     }
 
-    /// <summary>The index of the first row with values whose label is a template row; the rows before it are the header.</summary>
+    /// <summary>
+    /// The index of the first row with values whose label is a template row (when no row has values, the row printing
+    /// the template's first row); the rows before it are the header.
+    /// </summary>
     private static int FirstDataRow(IReadOnlyList<GridRow> rows, TableDefinition def, ReportTemplate template)
     {
         for (int i = 0; i < rows.Count; i++)
@@ -90,6 +93,12 @@ internal static class RequestsReader
             {
                 return i - 1;
             }
+        }
+        // A table printed with no values at all: its rows start at the template's first row, printed exactly.
+        for (int i = 0; i < rows.Count; i++)
+        {
+            var m = MatchRow(RowValues.LabelOf(rows[i].Cells), def, null, template);
+            if (m.Row == def.Rows[0] && m.Fit == LabelText.Fit.Exact) return i;
         }
         return rows.Count;
     }

@@ -21,11 +21,7 @@ internal static class ReviewLitigationReader
         {
             if (rows[i].Cells.Count(c => ValueParser.Parse(c.Text).Kind == ParsedKind.Number) >= 3) { data = i; break; }
         }
-        if (data < 0)
-        {
-            bag.Error(DiagnosticCode.MissingTable, span, "table 四 has no row of values; its 15 cells could not be read");
-            return Finish(builder, template, span);
-        }
+        if (data < 0) return WithoutValues(rows, builder, row, template, span, bag);
 
         // Outcome headers (结果维持 … 总计) in grid-column order give the 15 positions.
         var outcome = new List<(int Column, int Outcome, GridCell Cell)>();
@@ -72,6 +68,39 @@ internal static class ReviewLitigationReader
             }
         }
         return Finish(builder, template, span);
+    }
+
+    /// <summary>
+    /// A table 四 with no row of values: when its whole header is printed, the row was printed with no values (every
+    /// cell not stated, a warning); else the table could not be read (an error).
+    /// </summary>
+    private static ReportTable WithoutValues(IReadOnlyList<GridRow> rows, TableBuilder builder, RowDefinition row, ReportTemplate template, SourceLocation span, DiagnosticBag bag)
+    {
+        if (rows.Count > 0 && OutcomeHeaders(rows, rows.Count) == 15)
+        {
+            var last = rows[^1];
+            builder.BeginRow(row, "", last.Location, last.RawText);
+            bag.Warning(DiagnosticCode.FewerValues, last.Location, "table 四 prints its 15 column headers but no values under them; all 15 cells not stated", last.RawText);
+        }
+        else
+        {
+            bag.Error(DiagnosticCode.MissingTable, span, "table 四 has no row of values; its 15 cells could not be read");
+        }
+        return Finish(builder, template, span);
+    }
+
+    /// <summary>How many cells of the rows before <paramref name="end"/> are exactly an outcome header (结果维持 … 总计).</summary>
+    private static int OutcomeHeaders(IReadOnlyList<GridRow> rows, int end)
+    {
+        int n = 0;
+        for (int r = 0; r < end; r++)
+        {
+            foreach (var c in rows[r].Cells)
+            {
+                if (Array.Exists(TemplateSchema.OutcomeLabels, l => LabelText.Compare(c.Text, l).Fit == LabelText.Fit.Exact)) n++;
+            }
+        }
+        return n;
     }
 
     private static ReportTable Finish(TableBuilder builder, ReportTemplate template, SourceLocation span)

@@ -119,14 +119,24 @@ internal static class RowValues
             if (chosen[k] is { } c)
             {
                 builder.Set(row, cols[k], c);
-                if (c.IsEmpty) missing.Add(cols[k].Label);
+                if (c.IsEmpty) missing.Add(ColumnName(cols[k]));
             }
             else
             {
-                missing.Add(cols[k].Label);
+                missing.Add(ColumnName(cols[k]));
             }
         }
         return missing;
+    }
+
+    /// <summary>A column's label for a message; table 四's outcome labels repeat in each group, so they carry the group's name.</summary>
+    private static string ColumnName(ColumnDefinition column)
+    {
+        for (int g = 0; g < TemplateSchema.GroupKeys.Length; g++)
+        {
+            if (column.Key.StartsWith(TemplateSchema.GroupKeys[g] + ".", StringComparison.Ordinal)) return $"{TemplateSchema.GroupLabels[g]} {column.Label}";
+        }
+        return column.Label;
     }
 
     /// <summary>Warns for a row with fewer values than columns, with none, or with extra ones.</summary>

@@ -56,6 +56,7 @@ internal static class ValueParser
 
         var compact = TextUtil.Compact(t.ToString());
         if (Placeholders.Contains(compact)) return new ParsedValue(ParsedKind.Placeholder, 0, false);
+        if (!SpacesGroupThousands(t)) return new ParsedValue(ParsedKind.Invalid, 0, false);
 
         bool normalized = compact.Length != t.Length || !compact.AsSpan().SequenceEqual(t);
         var s = WithoutUnit(compact, ref normalized);
@@ -102,6 +103,28 @@ internal static class ValueParser
         return true;
     }
 
+    /// <summary>
+    /// False when spaces stand between figures other than as a thousands separator: one narrow space with exactly
+    /// three digits after it (<c>1 000</c>, <c>12 345</c>). Figures apart by several spaces, an ideographic space
+    /// or a shorter group (<c>262  247</c>, <c>12　3</c>, <c>71 10</c>) are separate cells that lost their
+    /// delimiter, never one number.
+    /// </summary>
+    private static bool SpacesGroupThousands(ReadOnlySpan<char> t)
+    {
+        for (int i = 1; i < t.Length; i++)
+        {
+            if (!TextUtil.IsSpace(t[i]) || !char.IsAsciiDigit(TextUtil.Narrow(t[i - 1]))) continue;
+            int j = i;
+            while (j < t.Length && TextUtil.IsSpace(t[j])) j++;
+            if (j == t.Length || !char.IsAsciiDigit(TextUtil.Narrow(t[j]))) continue;
+            if (j - i != 1 || t[i] is not (' ' or '\u00A0' or '\u2009')) return false;
+            int digits = 0;
+            while (j + digits < t.Length && char.IsAsciiDigit(TextUtil.Narrow(t[j + digits]))) digits++;
+            if (digits != 3) return false;
+        }
+        return true;
+    }
+
     /// <summary>A thousands separator sits between digits with exactly three digits after it.</summary>
     private static bool IsThousandsSeparator(string s, int i)
         => i > 0 && char.IsAsciiDigit(s[i - 1]) && i + 3 < s.Length
@@ -140,10 +163,17 @@ internal static class ValueParser
         return digits > 0 && n[^1] != '.';
     }
 
+    /// <summary>Digits apart by spaces only (<c>262  247</c>): cells whose delimiter was lost, still values rather than a label.</summary>
+    private static bool IsSpacedFigures(string text)
+    {
+        var compact = TextUtil.Compact(text);
+        return compact.Length > 0 && IsAsciiDigits(compact);
+    }
+
     /// <summary>True when the text reads as a number or a placeholder (a value cell rather than a label).</summary>
     public static bool IsValueLike(string text)
     {
         var k = Parse(text).Kind;
-        return k is ParsedKind.Number or ParsedKind.Placeholder or ParsedKind.Empty;
+        return k is ParsedKind.Number or ParsedKind.Placeholder or ParsedKind.Empty || k == ParsedKind.Invalid && IsSpacedFigures(text);
     }
 }

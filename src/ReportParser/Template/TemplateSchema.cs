@@ -270,6 +270,9 @@ public static class TemplateSchema
     internal static readonly string[] OutcomeLabels = { "结果维持", "结果纠正", "其他结果", "尚未审结", "总计" };
     internal static readonly string[] GroupKeys = { "Review", "Litigation.Direct", "Litigation.AfterReview" };
 
+    /// <summary>The printed names of table 四's groups, in the order of <see cref="GroupKeys"/>.</summary>
+    internal static readonly string[] GroupLabels = { "行政复议", "行政诉讼 未经复议直接起诉", "行政诉讼 复议后起诉" };
+
     /// <summary>The fifteen columns of table 四's one row <c>Cases</c>: three groups (<c>Review</c>, <c>Litigation.Direct</c>, <c>Litigation.AfterReview</c>) of five outcomes.</summary>
     public static IReadOnlyList<ColumnDefinition> ReviewColumns => ReviewColumnArray;
 

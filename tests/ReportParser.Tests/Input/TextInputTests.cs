@@ -29,6 +29,8 @@ public class TextInputTests
     [InlineData("予以公开\t1 0 0\t5", "予以公开|1|0|0|5")]
     [InlineData("行政许可\t1 000", "行政许可|1 000")]
     [InlineData("行政许可\t12 345\t7", "行政许可|12 345|7")]
+    [InlineData("本年新收\t247  262\t226\u3000227\t1421", "本年新收|247|262|226|227|1421")]
+    [InlineData("总计\t246  261\t9", "总计|246|261|9")]
     public void Tabs_mixed_with_spaces_separate_cells_unless_the_spaces_group_thousands(string line, string cells)
     {
         var row = TextInput.ReadRow(line, 1);

@@ -86,6 +86,53 @@ public class FusedRunTests
     }
 
     [Fact]
+    public void A_grouped_search_keeps_only_splits_whose_every_group_adds_up()
+    {
+        var kinds = Enumerable.Repeat(ValueKind.Count, 15).ToArray();
+        // 20 digits for 15 cells: 11,628 splits by form alone, two of which satisfy every group's 总计.
+        RunSplitter.Split("23462351120316710210", kinds, 100, out var bounded).Should().HaveCount(100);
+        bounded.Should().BeTrue();
+        var grouped = RunSplitter.Split("23462351120316710210", kinds, 100, out bounded, groupSize: 5);
+        bounded.Should().BeFalse();
+        grouped.Select(FusedSolver.Show).Should().Equal("(23,4,6,2,35,1,12,0,3,16,7,1,0,2,10)", "(23,4,6,2,35,11,2,0,3,16,7,1,0,2,10)");
+    }
+
+    [Fact]
+    public void A_table_four_run_with_many_more_digits_than_cells_is_decided_group_by_group()
+    {
+        var bag = new DiagnosticBag();
+        var row = Row(TemplateSchema.Review, "Cases", "5175174431202641530816");
+        FusedSolver.Solve(TemplateSchema.ReviewLitigation, new List<FusedRow> { row }, _ => new HashSet<decimal>(), bag);
+        row.Values.Should().Equal(5m, 17m, 5m, 17m, 44m, 3m, 12m, 0m, 26m, 41m, 5m, 3m, 0m, 8m, 16m);
+        bag.Items.Should().ContainSingle().Which.Message.Should().Contain("the only split in which every group's 总计 equals");
+    }
+
+    [Fact]
+    public void An_undecidable_group_of_table_four_leaves_only_its_own_cells_not_stated_with_its_candidates()
+    {
+        var bag = new DiagnosticBag();
+        var row = Row(TemplateSchema.Review, "Cases", "23462351120316710210");
+        FusedSolver.Solve(TemplateSchema.ReviewLitigation, new List<FusedRow> { row }, _ => new HashSet<decimal>(), bag);
+        row.Values.Should().Equal(23m, 4m, 6m, 2m, 35m, null, null, 0m, 3m, 16m, 7m, 1m, 0m, 2m, 10m);
+        var d = bag.Items.Should().ContainSingle().Which;
+        d.Code.Should().Be(DiagnosticCode.FusedRunAmbiguous);
+        d.Message.Should().Be("row of values (Cases): the fused run '23462351120316710210' splits 2 ways; decided by the groups' totals: 行政复议 (23,4,6,2,35), "
+            + "行政诉讼 复议后起诉 (7,1,0,2,10); undecided: 行政诉讼 未经复议直接起诉 (1,12,0,3,16) or (11,2,0,3,16); "
+            + "not stated: 行政诉讼 未经复议直接起诉 结果维持、行政诉讼 未经复议直接起诉 结果纠正");
+    }
+
+    [Fact]
+    public void A_long_table_four_run_no_split_of_which_satisfies_every_group_is_not_stated()
+    {
+        var bag = new DiagnosticBag();
+        // 41 → 42: 行政诉讼 未经复议直接起诉's 总计 no longer adds up, whatever the split.
+        var row = Row(TemplateSchema.Review, "Cases", "5175174431202642530816");
+        FusedSolver.Solve(TemplateSchema.ReviewLitigation, new List<FusedRow> { row }, _ => new HashSet<decimal>(), bag);
+        row.Values.Should().AllSatisfy(v => v.Should().BeNull());
+        bag.Items.Should().ContainSingle().Which.Code.Should().Be(DiagnosticCode.FusedRunAmbiguous);
+    }
+
+    [Fact]
     public void Column_rules_decide_rows_the_row_total_leaves_open()
     {
         // '110000011' alone is (11,0,0,0,0,0,11) or (1,10,0,0,0,0,11); the spaced 本年新收 row fixes 自然人 at 11,

@@ -158,6 +158,66 @@ public class TableReaderTests
     }
 
     [Fact]
+    public void Rows_under_a_block_line_that_is_not_printed_are_read_as_that_blocks_rows()
+    {
+        var bag = new DiagnosticBag();
+        var t = (ProactiveDisclosureTable)ProactiveDisclosureReader.Read(Rows(
+            "第二十条第（五）项\t\t\t",
+            "信息内容\t本年处理决定数量\t\t",
+            "行政许可\t386\t\t",
+            "信息内容\t本年处理决定数量\t\t",
+            "行政处罚\t108\t\t",
+            "行政强制\t\t\t",
+            "第二十条第（八）项\t\t\t",
+            "信息内容\t本年收费金额（单位：万元）\t\t",
+            "行政事业性收费\t0\t\t"), ReportTemplate.V2021, new SourceLocation(1, 1), bag);
+        t.LicensingDecisions.Should().Be(386);
+        t.PenaltiesDecisions.Should().Be(108);
+        t.EnforcementDecisions.Should().BeNull("its cells are blank");
+        t.Rows.Single(r => r.Key == "Enforcement").Location.Line.Should().Be(6, "the row is printed, only its cells are blank");
+        bag.Items.Where(d => d.Code == DiagnosticCode.RowInWrongBlock).Select(d => d.Location.Line).Should().Equal(5, 6);
+        bag.Items.Should().NotContain(d => d.Code == DiagnosticCode.MissingRow && (d.Message.Contains("Penalties") || d.Message.Contains("Enforcement")));
+    }
+
+    [Fact]
+    public void A_table_three_printed_with_no_values_keeps_its_rows_with_nothing_stated()
+    {
+        var bag = new DiagnosticBag();
+        var t = (RequestsTable)RequestsReader.Read(Rows(H1, H2, H3,
+            "一、本年新收政府信息公开申请数量\t\t\t\t\t\t\t\t",
+            "二、上年结转政府信息公开申请数量\t\t\t\t\t\t\t\t",
+            "三、本年度办理结果\t（一）予以公开\t\t\t\t\t\t\t\t",
+            "\t（七）总计\t\t\t\t\t\t\t\t",
+            "四、结转下年度继续办理\t\t\t\t\t\t\t\t\t"), ReportTemplate.V2021, new SourceLocation(1, 1), bag);
+        t.NewRequests.Row!.Label.Should().NotBeNull();
+        t.Total.Row!.Label.Should().NotBeNull();
+        t.Rows.SelectMany(r => r.Cells).Should().OnlyContain(c => c.Value == null);
+        bag.Items.Should().NotContain(d => d.Code == DiagnosticCode.MissingTable);
+        bag.Items.Where(d => d.Code == DiagnosticCode.FewerValues).Select(d => d.Location.Line).Should().Equal(4, 5, 6, 7, 8);
+    }
+
+    [Fact]
+    public void A_table_four_header_with_no_values_under_it_is_the_row_with_nothing_stated()
+    {
+        var bag = new DiagnosticBag();
+        var t = (ReviewLitigationTable)ReviewLitigationReader.Read(Rows(
+            "行政复议\t\t\t\t\t行政诉讼\t\t\t\t\t\t\t\t\t",
+            "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\t\t\t\t",
+            "\t\t\t\t\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计"),
+            ReportTemplate.V2021, new SourceLocation(1, 1), bag);
+        t.Rows.Should().ContainSingle().Which.Cells.Should().HaveCount(15).And.OnlyContain(c => c.Value == null);
+        bag.Items.Should().ContainSingle().Which.Code.Should().Be(DiagnosticCode.FewerValues);
+    }
+
+    [Fact]
+    public void A_table_four_without_its_header_or_values_is_missing()
+    {
+        var bag = new DiagnosticBag();
+        ReviewLitigationReader.Read(Rows("行政复议\t行政诉讼"), ReportTemplate.V2021, new SourceLocation(1, 1), bag);
+        bag.Items.Should().ContainSingle().Which.Code.Should().Be(DiagnosticCode.MissingTable);
+    }
+
+    [Fact]
     public void Review_litigation_maps_fifteen_columns_and_flags_extra_values()
     {
         var bag = new DiagnosticBag();

@@ -27,6 +27,31 @@ public class ValueParserTests
     }
 
     [Theory]
+    [InlineData("1 000", 1000)]
+    [InlineData("12 345 678", 12345678)]
+    [InlineData("1\u00A0000", 1000)]
+    public void Reads_one_narrow_space_before_three_digits_as_a_thousands_separator(string text, double value)
+    {
+        var p = ValueParser.Parse(text);
+        p.Kind.Should().Be(ParsedKind.Number);
+        p.Value.Should().Be((decimal)value);
+        p.Normalized.Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("262  247")]
+    [InlineData("226\u3000227")]
+    [InlineData("71 10")]
+    [InlineData("1 0000")]
+    public void Figures_apart_by_other_spaces_are_never_one_number(string text)
+    {
+        var p = ValueParser.Parse(text);
+        p.Kind.Should().Be(ParsedKind.Invalid);
+        p.AsNullable.Should().BeNull();
+        ValueParser.IsValueLike(text).Should().BeTrue("the figures are values whose delimiter was lost, not a label");
+    }
+
+    [Theory]
     [InlineData("—")]
     [InlineData("——")]
     [InlineData("-")]

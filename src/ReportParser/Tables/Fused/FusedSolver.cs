@@ -37,6 +37,12 @@ internal sealed class FusedRow
 
     public bool Bounded { get; set; }
 
+    /// <summary>
+    /// True when the run had too many splits to list, and only the splits whose every group (table 四) satisfies its
+    /// total were searched.
+    /// </summary>
+    public bool GroupSearch { get; set; }
+
     /// <summary>True when the run needed splitting (it is not already one space-separated value per column).</summary>
     public bool Fused => RunSplitter.Segments(Run).Count != Def.Columns.Count;
 }
@@ -54,6 +60,9 @@ internal static class FusedSolver
     /// <summary>Combinations tried across rows at most.</summary>
     public const int JointLimit = 200_000;
 
+    /// <summary>Cells per group of table 四 (结果维持, 结果纠正, 其他结果, 尚未审结, 总计).</summary>
+    private const int ReviewGroupSize = 5;
+
     private static readonly HashSet<string> NotOutcomes = new() { "NewRequests", "CarriedOver", "Total", "CarriedForward" };
 
     /// <summary>Splits the rows' runs; throws <see cref="OperationCanceledException"/> when <paramref name="token"/> fires (nothing is written back then).</summary>
@@ -62,17 +71,7 @@ internal static class FusedSolver
         foreach (var r in rows)
         {
             token.ThrowIfCancellationRequested();
-            var kinds = r.Def.Columns.Select(c => c.Kind).ToArray();
-            r.Weak = RunSplitter.Split(r.Run, kinds, RowLimit, out var bounded);
-            r.Bounded = bounded;
-            if (bounded)
-            {
-                bag.Warning(DiagnosticCode.FusedRunBound, r.RunSpan,
-                    $"row {Name(r)}: the run '{r.Run}' allows more than {RowLimit} splits; the search stopped there and the row is left not stated", r.Run);
-                r.Weak.Clear();
-            }
-            var local = r.Weak.Where(c => LocalOk(table, c)).ToList();
-            r.Kept = local.Count > 0 ? local : r.Weak;
+            SplitRow(table, r, bag);
         }
 
         bool consistent = true;
@@ -111,6 +110,49 @@ internal static class FusedSolver
         }
     }
 
+    /// <summary>The row's splits allowed by its cells' forms, then those its own totals allow (all of them when none does).</summary>
+    private static void SplitRow(string table, FusedRow r, DiagnosticBag bag)
+    {
+        var kinds = r.Def.Columns.Select(c => c.Kind).ToArray();
+        r.Weak = RunSplitter.Split(r.Run, kinds, RowLimit, out var bounded);
+        if (bounded && table == TemplateSchema.ReviewLitigation && kinds.Length == ReviewGroupSize * TemplateSchema.GroupKeys.Length)
+        {
+            // Too many splits to list (a run with many more digits than cells): search group by group instead,
+            // each group of five closed by its 总计, which prunes every branch whose group breaks its sum.
+            var grouped = RunSplitter.Split(r.Run, kinds, RowLimit, out bool groupedBounded, ReviewGroupSize);
+            if (!groupedBounded)
+            {
+                r.Weak = grouped;
+                r.GroupSearch = true;
+                bounded = false;
+            }
+        }
+        r.Bounded = bounded;
+        if (bounded)
+        {
+            bag.Warning(DiagnosticCode.FusedRunBound, r.RunSpan,
+                $"row {Name(r)}: the run '{r.Run}' allows more than {RowLimit} splits; the search stopped there and the row is left not stated", r.Run);
+            r.Weak.Clear();
+        }
+        var local = r.Weak.Where(c => LocalOk(table, c)).ToList();
+        r.Kept = local.Count > 0 ? local : r.Weak;
+    }
+
+    /// <summary>The warning for a row no split was kept for (a bounded search has its own).</summary>
+    private static void Unsplit(FusedRow r, int n, DiagnosticBag bag)
+    {
+        if (r.GroupSearch)
+        {
+            bag.Warning(DiagnosticCode.FusedRunAmbiguous, r.RunSpan,
+                $"row {Name(r)}: the run '{r.Run.Trim()}' has too many digits to try every split into {n} cells, and no split lets every group's 总计 equal 结果维持 + 结果纠正 + 其他结果 + 尚未审结; its cells are not stated", r.Run);
+        }
+        else if (!r.Bounded)
+        {
+            bag.Warning(DiagnosticCode.FusedRunAmbiguous, r.RunSpan,
+                $"row {Name(r)}: the run '{r.Run.Trim()}' cannot be split into {n} cells (too few or malformed digits); its cells are not stated", r.Run);
+        }
+    }
+
     private static void Finish(FusedRow r, bool consistent, string? relaxed, string note, DiagnosticBag bag)
     {
         int n = r.Def.Columns.Count;
@@ -119,11 +161,7 @@ internal static class FusedSolver
         r.Offsets = new int[n];
         if (r.Kept.Count == 0)
         {
-            if (!r.Bounded)
-            {
-                bag.Warning(DiagnosticCode.FusedRunAmbiguous, r.RunSpan,
-                    $"row {Name(r)}: the run '{r.Run.Trim()}' cannot be split into {n} cells (too few or malformed digits); its cells are not stated", r.Run);
-            }
+            Unsplit(r, n, bag);
             return;
         }
         for (int k = 0; k < n; k++)
@@ -140,7 +178,8 @@ internal static class FusedSolver
         {
             if (r.Fused)
             {
-                var why = r.Weak.Count == 1 ? "the only split"
+                var why = r.GroupSearch ? $"the only split in which every group's 总计 equals 结果维持 + 结果纠正 + 其他结果 + 尚未审结 (the run has too many digits to try every split)"
+                    : r.Weak.Count == 1 ? "the only split"
                     : note.Length > 0 ? "the split the report's text confirms"
                     : consistent ? "the only split the table's rules allow"
                     : relaxed is not null ? $"the only split that breaks fewest of the table's equations (the published table breaks {relaxed} whatever the split)"
@@ -150,9 +189,43 @@ internal static class FusedSolver
             }
             return;
         }
+        if (n == ReviewGroupSize * TemplateSchema.GroupKeys.Length && r.Def.Columns[0].Key == TemplateSchema.ReviewColumnArray[0].Key)
+        {
+            bag.Warning(DiagnosticCode.FusedRunAmbiguous, r.RunSpan, ReviewAmbiguity(r, note), r.Run);
+            return;
+        }
         var open = Enumerable.Range(0, n).Where(k => r.Values[k] is null).Select(k => r.Def.Columns[k].Label).ToList();
         bag.Warning(DiagnosticCode.FusedRunAmbiguous, r.RunSpan,
             $"row {Name(r)}: the fused run '{r.Run.Trim()}' splits {r.Kept.Count} ways: {string.Join(", ", r.Kept.Take(8).Select(Show))}{(r.Kept.Count > 8 ? ", …" : "")}; not stated: {string.Join("、", open)}{note}", r.Run);
+    }
+
+    /// <summary>
+    /// The message for an ambiguous table 四 run, group by group: the groups every kept split agrees on, and for each
+    /// other group its candidates and the cells left not stated.
+    /// </summary>
+    private static string ReviewAmbiguity(FusedRow r, string note)
+    {
+        var decided = new List<string>();
+        var undecided = new List<string>();
+        var open = new List<string>();
+        for (int g = 0; g < TemplateSchema.GroupKeys.Length; g++)
+        {
+            int first = g * ReviewGroupSize;
+            var name = TemplateSchema.GroupLabels[g];
+            var candidates = r.Kept.Select(c => c[first..(first + ReviewGroupSize)]).DistinctBy(c => string.Join(",", c.Select(x => $"{x.Offset}:{x.Text}"))).ToList();
+            if (Enumerable.Range(first, ReviewGroupSize).All(k => r.Values[k] is not null))
+            {
+                decided.Add($"{name} {Show(candidates[0])}");
+                continue;
+            }
+            undecided.Add($"{name} {string.Join(" or ", candidates.Take(8).Select(Show))}{(candidates.Count > 8 ? " or …" : "")}");
+            for (int k = first; k < first + ReviewGroupSize; k++)
+            {
+                if (r.Values[k] is null) open.Add($"{name} {r.Def.Columns[k].Label}");
+            }
+        }
+        var kept = decided.Count > 0 ? $"; decided by the groups' totals: {string.Join(", ", decided)}" : "";
+        return $"row {Name(r)}: the fused run '{r.Run.Trim()}' splits {r.Kept.Count} ways{kept}; undecided: {string.Join("; ", undecided)}; not stated: {string.Join("、", open)}{note}";
     }
 
     private static bool LocalOk(string table, RunCell[] c)

@@ -34,8 +34,11 @@ internal static class RunSplitter
     /// <summary>
     /// Every split of <paramref name="run"/> into cells of the given kinds that the local rules allow;
     /// <paramref name="bounded"/> is true when the search stopped at <paramref name="limit"/> splits.
+    /// With <paramref name="groupSize"/> above 0 the cells fall in groups of that size whose last cell is the
+    /// sum of the others (table 四's 总计), and a group that breaks its sum ends the branch as soon as it is
+    /// complete, so runs far longer than the cell count can be searched.
     /// </summary>
-    public static List<RunCell[]> Split(string run, ValueKind[] kinds, int limit, out bool bounded)
+    public static List<RunCell[]> Split(string run, ValueKind[] kinds, int limit, out bool bounded, int groupSize = 0)
     {
         var segs = Segments(run);
         var result = new List<RunCell[]>();
@@ -60,13 +63,8 @@ internal static class RunSplitter
                 return;
             }
             if (col == kinds.Length) return;
+            if (!CanFill(segs, seg, pos, kinds.Length - col)) return;
             var text = segs[seg].Text;
-            // Remaining characters must be able to fill the remaining columns (at least one char each).
-            int remainingChars = text.Length - pos;
-            for (int k = seg + 1; k < segs.Count; k++) remainingChars += segs[k].Text.Length;
-            if (remainingChars < kinds.Length - col) return;
-            int minSegsLeft = segs.Count - seg;
-            if (minSegsLeft > kinds.Length - col) return;
             // A count never starts with 0 unless it is 0: only a one-character cell can start there.
             int last = text[pos] == '0' && kinds[col] != ValueKind.Amount ? pos + 1 : text.Length;
             for (int end = pos + 1; end <= last; end++)
@@ -74,11 +72,36 @@ internal static class RunSplitter
                 var piece = text[pos..end];
                 if (!TryCell(piece, kinds[col], out var value)) continue;
                 current[col] = new RunCell(piece, segs[seg].Offset + pos, value);
+                if (!GroupHolds(current, col, groupSize)) continue;
                 if (end == text.Length) Walk(seg + 1, 0, col + 1);
                 else Walk(seg, end, col + 1);
                 if (hitLimit) return;
             }
         }
+    }
+
+    /// <summary>
+    /// True when the characters left from <paramref name="pos"/> of segment <paramref name="seg"/> can fill
+    /// <paramref name="columns"/> cells: at least one character each, and no more segments than cells.
+    /// </summary>
+    private static bool CanFill(List<(string Text, int Offset)> segs, int seg, int pos, int columns)
+    {
+        int remainingChars = segs[seg].Text.Length - pos;
+        for (int k = seg + 1; k < segs.Count; k++) remainingChars += segs[k].Text.Length;
+        return remainingChars >= columns && segs.Count - seg <= columns;
+    }
+
+    /// <summary>
+    /// True unless cell <paramref name="col"/> closes a group of <paramref name="size"/> cells (size above 0) whose
+    /// last cell is not the sum of the others.
+    /// </summary>
+    private static bool GroupHolds(RunCell[] cells, int col, int size)
+    {
+        if (size <= 0 || (col + 1) % size != 0) return true;
+        int first = col + 1 - size;
+        decimal sum = 0;
+        for (int i = first; i < first + size - 1; i++) sum += cells[i].Value;
+        return sum == cells[first + size - 1].Value;
     }
 
     /// <summary>True when <paramref name="s"/> is a well-formed cell of the kind (no leading zero, sign, decimal and unit rules).</summary>
