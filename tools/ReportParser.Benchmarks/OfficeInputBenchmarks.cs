@@ -32,33 +32,7 @@ public class OfficeInputBenchmarks
     }
 
     [Benchmark(Baseline = true, Description = "bare library (package + every XML node or cell)")]
-    public long Bare() => File.EndsWith(".docx", StringComparison.Ordinal) ? BareDocx(_bytes) : BareWorkbook(_bytes);
-
-    private static long BareDocx(byte[] bytes)
-    {
-        using var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(bytes, false), false);
-        using var stream = doc.MainDocumentPart!.GetStream(FileMode.Open, FileAccess.Read);
-        using var reader = System.Xml.XmlReader.Create(stream, new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit });
-        long nodes = 0;
-        while (reader.Read()) nodes++;
-        return nodes;
-    }
-
-    private static long BareWorkbook(byte[] bytes)
-    {
-        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
-        using var reader = ExcelDataReader.ExcelReaderFactory.CreateReader(new MemoryStream(bytes, false));
-        long cells = 0;
-        do
-        {
-            while (reader.Read())
-            {
-                for (int i = 0; i < reader.FieldCount; i++) if (reader.GetValue(i) is not null) cells++;
-            }
-        }
-        while (reader.NextResult());
-        return cells;
-    }
+    public long Bare() => BareWork.Run(File.EndsWith(".docx", StringComparison.Ordinal) ? "docx" : "workbook", _bytes);
 
     [Benchmark(Description = "input (blocks)")]
     public int Blocks()
