@@ -76,7 +76,7 @@ public sealed class ParsedFile
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(reason);
         var row = new FileRow(file.File, status, Reasons.WithoutPaths(reason), file.Source, file.Index, bytes ?? file.Bytes?.LongLength, 0, 0, 0, 0);
-        var sha = file.Bytes is { } b ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(b)) : null;
+        var sha = file.Bytes is { } b ? ReportFingerprints.Sha256(b) : null;
         return new ParsedFile(row, [], null, [], null) { Sha256 = sha };
     }
 

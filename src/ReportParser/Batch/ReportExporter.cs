@@ -379,7 +379,8 @@ public static class ReportExporter
             return outcome;
         }
         outcome.Bytes = bytes.LongLength;
-        outcome.Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        var sha256 = ReportFingerprints.Sha256(bytes);
+        outcome.Sha256 = sha256;
 
         ReportParseResult result;
         try
@@ -412,7 +413,8 @@ public static class ReportExporter
         {
             foreach (var d in BlankAsZero.Recheck(result.Report, result.Diagnostics)) outcome.Diagnostics.Add(new DiagnosticRow(item.File, d));
         }
-        var row = WideReportRow.From(item.File, item.Source, result, bytes);
+        // The reports table's fingerprint is a prefix of the file's SHA-256: the bytes are hashed once.
+        var row = WideReportRow.From(item.File, item.Source, result, sha256[..ReportFingerprints.ContentDigits]);
         outcome.Report = row;
         outcome.Summary = CrossYearSummary.From(item.Index, item.File, result.Report, row.Sha256, row.TablesHash);
         return outcome;

@@ -18,8 +18,14 @@ public static class ReportFingerprints
     {
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(bytes, hash);
-        return Convert.ToHexStringLower(hash[..16]);
+        return Convert.ToHexStringLower(hash[..(ContentDigits / 2)]);
     }
+
+    /// <summary>The whole SHA-256 of bytes in lower-case hex (the manifest's); <see cref="Content"/> is its first <see cref="ContentDigits"/> digits.</summary>
+    internal static string Sha256(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary>The hex digits of <see cref="Content"/>: a prefix of <see cref="Sha256"/>.</summary>
+    internal const int ContentDigits = 32;
 
     /// <summary>
     /// The <c>tables_hash</c> of a report's values aligned with <see cref="ReportCellKeys.All"/> (see

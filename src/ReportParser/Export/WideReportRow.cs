@@ -60,6 +60,10 @@ public sealed record WideReportRow(string File, string Source, string? Agency, i
     /// <param name="bytes">The file's bytes, for the content fingerprint.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static WideReportRow From(string file, string source, ReportParseResult result, ReadOnlySpan<byte> bytes)
+        => From(file, source, result, ReportFingerprints.Content(bytes));
+
+    /// <summary>The row of a parsed report whose content fingerprint (<see cref="ReportFingerprints.Content"/>) is already known.</summary>
+    internal static WideReportRow From(string file, string source, ReportParseResult result, string content)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(source);
@@ -77,7 +81,7 @@ public sealed record WideReportRow(string File, string Source, string? Agency, i
         var m = result.Report.Metadata;
         var values = ReportCellKeys.Numbers(result.Report);
         return new WideReportRow(file, source, m.Agency, m.Year, m.Template, m.PublishedOn, m.Title, result.Status, errors, warnings, infos,
-            ReportFingerprints.Content(bytes), ReportFingerprints.Tables(values), values)
+            content, ReportFingerprints.Tables(values), values)
         {
             ProseSentences = SentenceFingerprint.Format(SentenceFingerprint.Of(result.Report)),
         };
