@@ -315,19 +315,19 @@ public static class ReportExporter
         using (var r = tables.Open(IndicatorRow.Schema)) derived.IndicatorRows = r.Rows().LongCount();
     }
 
-    /// <summary>The output files of a run with their tables and row counts, for the manifest.</summary>
-    internal static List<ExportManifest.Output> Outputs(IEnumerable<string> published, ExportSummary totals, DerivedTables derived)
+    /// <summary>The output files of an export or merge with their tables and row counts, for the manifest (no count for a page, a workbook, or derived tables not written).</summary>
+    internal static List<ExportManifest.Output> Outputs(IEnumerable<string> published, ExportSummary totals, DerivedTables? derived)
     {
-        var rows = new Dictionary<string, long>(StringComparer.Ordinal)
+        var rows = new Dictionary<string, long?>(StringComparer.Ordinal)
         {
             [FileRow.Schema.Name] = totals.Files, [CellRow.Schema.Name] = totals.Cells, [WideReportRow.Schema.Name] = totals.Reports,
-            [DiagnosticRow.Schema.Name] = totals.DiagnosticRows, [IndicatorRow.Schema.Name] = derived.IndicatorRows, [PanelRow.Schema.Name] = derived.PanelRows,
+            [DiagnosticRow.Schema.Name] = totals.DiagnosticRows, [IndicatorRow.Schema.Name] = derived?.IndicatorRows, [PanelRow.Schema.Name] = derived?.PanelRows,
             [Codebook.Schema.Name] = Codebook.Entries.Count,
         };
         return published.Select(name =>
         {
             var table = Path.GetFileNameWithoutExtension(name);
-            return rows.TryGetValue(table, out var n) ? new ExportManifest.Output(name, table, n) : new ExportManifest.Output(name, null, null);
+            return rows.TryGetValue(table, out var n) && n is not null ? new ExportManifest.Output(name, table, n) : new ExportManifest.Output(name, null, null);
         }).ToList();
     }
 

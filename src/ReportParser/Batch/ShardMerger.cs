@@ -37,7 +37,7 @@ internal static class ShardMerger
         if (dirs.Any(d => Path.GetFullPath(d).TrimEnd(Path.DirectorySeparatorChar) == outFull.TrimEnd(Path.DirectorySeparatorChar)))
             throw new ShardMergeException("--out must not be one of the folders being merged");
         var shards = ShardManifests.Check(dirs, allowPartial);
-        var formats = Formats(dirs, shards);
+        var formats = shards.Formats;
         var outFormat = format ?? formats[0];
 
         var merge = new TableMerge(dirs, formats, IndexFiles(dirs, formats, cancel), cancel);
@@ -69,39 +69,10 @@ internal static class ShardMerger
         {
             Merged = shards.Merged, Partial = (allowPartial, shards.Missing),
         };
-        var derived = merge.Derived;
-        var outputs = published.Select(name => Output(name, merge.Totals, merge.Derived)).ToList();
-        ExportManifest.Write(outDir, staging, run, shards.InputFiles(), outputs);
+        ExportManifest.Write(outDir, staging, run, shards.InputFiles(), ReportExporter.Outputs(published, merge.Totals, merge.Derived));
         Directory.Delete(staging, recursive: true);
         merge.Totals.Elapsed = started.Elapsed;
         return merge.Totals;
-    }
-
-    private static ExportManifest.Output Output(string name, ExportSummary totals, DerivedTables? derived)
-    {
-        var table = Path.GetFileNameWithoutExtension(name);
-        long? rows = table == FileRow.Schema.Name ? totals.Files : table == CellRow.Schema.Name ? totals.Cells
-            : table == WideReportRow.Schema.Name ? totals.Reports : table == DiagnosticRow.Schema.Name ? totals.DiagnosticRows
-            : table == IndicatorRow.Schema.Name ? derived?.IndicatorRows : table == PanelRow.Schema.Name ? derived?.PanelRows
-            : table == Codebook.Schema.Name ? Codebook.Entries.Count : null;
-        return new ExportManifest.Output(name, rows is null ? null : table, rows);
-    }
-
-    /// <summary>The format of each shard folder (from its manifest, so a stale table of another format is never read), after checking that it holds every table.</summary>
-    private static List<ExportFormat> Formats(IReadOnlyList<string> dirs, ShardManifests shards)
-    {
-        var formats = new List<ExportFormat>();
-        for (int i = 0; i < dirs.Count; i++)
-        {
-            var d = dirs[i];
-            formats.Add(shards.Formats[i]);
-            if (formats[^1] == ExportFormat.Xlsx) throw new ShardMergeException($"{d}: an xlsx export cannot be merged; export the shards as csv, jsonl or parquet");
-            foreach (var t in ExportTables.All)
-            {
-                if (!File.Exists(OutputFolder.PathOf(d, t, formats[^1]))) throw new ShardMergeException($"{d}: {t.Name}{OutputFolder.Extension(formats[^1])} is missing");
-            }
-        }
-        return formats;
     }
 
     /// <summary>Pass 1: the position of every file in the unsharded run (small: one string and one number per file).</summary>
