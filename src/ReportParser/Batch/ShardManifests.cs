@@ -27,7 +27,7 @@ internal sealed class ShardManifests
     /// <summary>The inputs and options of the shards (the first shard's: they agree but for format, Excel mark and shard).</summary>
     public JsonObject Settings { get; }
 
-    /// <summary>Each folder's format, as its manifest gives it.</summary>
+    /// <summary>Each folder's format, as its manifest gives it (so a stale table of another format is never read): csv, jsonl or parquet, with every table present.</summary>
     public List<ExportFormat> Formats { get; }
 
     /// <summary>The folders merged, for the merged manifest: folder, shard, tool version, end time.</summary>
@@ -57,6 +57,7 @@ internal sealed class ShardManifests
             if (!shardOf.TryAdd(shard.K, d)) throw new ShardMergeException($"{d} and {shardOf[shard.K]} are both shard {shard}: a shard may be merged once");
             if (!Enum.TryParse<ExportFormat>(Text(options["format"]), ignoreCase: true, out var format))
                 throw new ShardMergeException($"{d}: manifest.json has no format");
+            if (format == ExportFormat.Xlsx) throw new ShardMergeException($"{d}: an xlsx export cannot be merged; export the shards as csv, jsonl or parquet");
             VerifyTables(d, m, format);
             manifests.Add(m);
             formats.Add(format);

@@ -310,6 +310,11 @@ public sealed class OutputFolderTests : IDisposable
         await FluentActions.Awaiting(() => ReportExporter.MergeAsync([shards[0], other.OutputDirectory, shards[2]], Path.Combine(_root, "x")))
             .Should().ThrowAsync<ShardMergeException>().WithMessage("*are not shards of one run: blankAsZero was false, now true*");
 
+        var workbook = Options("workbook", ExportFormat.Xlsx) with { Shard = new Shard(2, 3) };
+        await ReportExporter.ExportAsync(workbook);
+        await FluentActions.Awaiting(() => ReportExporter.MergeAsync([shards[0], workbook.OutputDirectory, shards[2]], Path.Combine(_root, "w")))
+            .Should().ThrowAsync<ShardMergeException>().WithMessage("*workbook: an xlsx export cannot be merged; export the shards as csv, jsonl or parquet");
+
         using var cts = new CancellationTokenSource();
         // Unsharded, so that it surely has files left when cut (which files a shard owns depends on the temporary folder's name).
         var unfinished = Options("unfinished");
